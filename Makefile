@@ -1,0 +1,60 @@
+# The two commands a new user needs: `make dev` and `make test`. Everything else is what they use.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+NPM ?= npm
+
+# Development defaults; set any of them in the environment to override.
+export DEBUG ?= 1
+export APP_URL ?= http://127.0.0.1:8000
+export SHOPIFY_API_KEY ?= dev-api-key
+export SHOPIFY_API_SECRET ?= dev-api-secret
+export SHOPIFY_DEVSTORE_URL ?= http://127.0.0.1:8765
+export REDIS_URL ?= redis://127.0.0.1:6379/0
+
+.PHONY: help install frontend build dev test lint pytest frontend-test graphql-check bench services clean
+
+help:
+	@echo "make dev    install everything, seed the demo store and start the app (web, worker, beat, dev store)"
+	@echo "make test   install what the tests need and run lint, Python tests and front-end tests"
+	@echo "make bench  run the benchmarks under bench/"
+
+$(VENV)/.installed: pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+install: $(VENV)/.installed
+
+frontend/node_modules/.installed: frontend/package.json frontend/package-lock.json
+	cd frontend && $(NPM) ci --no-audit --no-fund
+	@touch $@
+
+frontend: frontend/node_modules/.installed
+
+build: frontend
+	cd frontend && $(NPM) run build
+
+dev: install build
+	@scripts/dev.sh
+
+test: install frontend
+	@scripts/check_services.sh
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/pytest
+	cd frontend && $(NPM) test
+	cd frontend && $(NPM) run typecheck
+
+graphql-check: install
+	@if [ -d ../shared/tools ]; then $(PY) ../shared/tools/validate_graphql.py . ; \
+	else echo "graphql-check: ../shared is not beside the project; skipped"; fi
+
+bench: install
+	$(PY) -m bench
+
+clean:
+	rm -rf var/static frontend/static/frontend/build

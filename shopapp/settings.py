@@ -1,0 +1,202 @@
+"""Settings come from the environment only (12-factor). Defaults are safe for production:
+DEBUG is off unless asked, cookies are secure, HSTS is on behind TLS. ``make dev`` and ``make test``
+set the development values explicitly."""
+import base64
+import hashlib
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
+
+
+def env_bool(name, default=False):
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name, default=""):
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+DEBUG = env_bool("DEBUG", False)
+
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off")
+    SECRET_KEY = "dev-only-secret-key-not-for-production"  # noqa: S105
+
+APP_URL = os.environ.get("APP_URL", "http://127.0.0.1:8000").rstrip("/")
+_app_url = urlsplit(APP_URL)
+APP_URL_IS_HTTPS = _app_url.scheme == "https"
+ALLOWED_HOSTS = sorted({_app_url.hostname or "localhost", *env_list("ALLOWED_HOSTS")})
+if DEBUG:
+    ALLOWED_HOSTS += ["localhost", "127.0.0.1", "testserver"]
+
+# --- Shopify -------------------------------------------------------------------------------
+SHOPIFY_API_KEY = os.environ.get("SHOPIFY_API_KEY", "dev-api-key" if DEBUG else "")
+SHOPIFY_API_SECRET = os.environ.get("SHOPIFY_API_SECRET", "dev-api-secret" if DEBUG else "")
+SHOPIFY_OLD_API_SECRET = os.environ.get("SHOPIFY_OLD_API_SECRET") or None
+SHOPIFY_API_VERSION = os.environ.get("SHOPIFY_API_VERSION", "2026-07")
+SHOPIFY_SCOPES = os.environ.get(
+    "SHOPIFY_SCOPES",
+    "read_customers,write_customers,read_orders,read_fulfillments,"
+    "read_store_credit_accounts,write_store_credit_account_transactions,write_gift_cards",
+)
+# Development and tests only: send every Shopify request to the dev store simulator.
+SHOPIFY_DEVSTORE_URL = os.environ.get("SHOPIFY_DEVSTORE_URL", "").rstrip("/")
+SHOPIFY_HTTP_TIMEOUT = float(os.environ.get("SHOPIFY_HTTP_TIMEOUT", "10"))
+SHOPIFY_MAX_RETRIES = int(os.environ.get("SHOPIFY_MAX_RETRIES", "4"))
+SHOPIFY_RETRY_BASE_DELAY = float(os.environ.get("SHOPIFY_RETRY_BASE_DELAY", "0.5"))
+SHOPIFY_MAX_THROTTLE_WAIT = float(os.environ.get("SHOPIFY_MAX_THROTTLE_WAIT", "20"))
+# Seconds a legacy install link (query HMAC + timestamp) stays valid.
+SHOPIFY_OAUTH_MAX_AGE = int(os.environ.get("SHOPIFY_OAUTH_MAX_AGE", "600"))
+if not DEBUG and not (SHOPIFY_API_KEY and SHOPIFY_API_SECRET):
+    raise ImproperlyConfigured("SHOPIFY_API_KEY and SHOPIFY_API_SECRET must be set when DEBUG is off")
+
+
+def _dev_encryption_key(secret):
+    return base64.urlsafe_b64encode(hashlib.sha256(("field-encryption:" + secret).encode()).digest()).decode()
+
+
+# Comma-separated Fernet keys: the first encrypts, all decrypt (key rotation).
+FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEY")
+if not FIELD_ENCRYPTION_KEYS:
+    if not DEBUG:
+        raise ImproperlyConfigured("FIELD_ENCRYPTION_KEY must be set when DEBUG is off")
+    FIELD_ENCRYPTION_KEYS = [_dev_encryption_key(SECRET_KEY)]
+
+# --- Django ---------------------------------------------------------------------------------
+INSTALLED_APPS = [
+    "django.contrib.contenttypes",
+    "django.contrib.auth",
+    "django.contrib.staticfiles",
+    "rest_framework",
+    "drf_spectacular",
+    "channels",
+    "shopapp",
+    "webhooks",
+    "support",
+    "frontend",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.common.CommonMiddleware",
+]
+
+ROOT_URLCONF = "shopapp.urls"
+ASGI_APPLICATION = "shopapp.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {"context_processors": ["django.template.context_processors.request"]},
+    }
+]
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+
+CHANNEL_LAYERS = {
+    "default": {"BACKEND": "channels_redis.core.RedisChannelLayer", "CONFIG": {"hosts": [REDIS_URL]}}
+}
+
+LANGUAGE_CODE = "en"
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+# --- Security -------------------------------------------------------------------------------
+SESSION_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_SECURE = not DEBUG
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+if env_bool("TRUST_X_FORWARDED_PROTO", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+if APP_URL_IS_HTTPS and not DEBUG:
+    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+# The app is framed by the Shopify admin: frame-ancestors is set per shop on the app home.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# --- APIs -----------------------------------------------------------------------------------
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["shopapp.auth.session_tokens.SessionTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "shopapp.api.exceptions.exception_handler",
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Support app API",
+    "DESCRIPTION": "Admin API (agents, session-token auth) and widget API (storefront shoppers).",
+    "VERSION": "0.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/(admin|widget)",
+}
+
+# --- Celery ---------------------------------------------------------------------------------
+CELERY_BROKER_URL = REDIS_URL
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
+CELERY_BEAT_SCHEDULE = {
+    "sweep-webhook-deliveries": {"task": "webhooks.tasks.sweep_deliveries_task", "schedule": 60.0},
+}
+
+# --- Logging --------------------------------------------------------------------------------
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"redact": {"()": "shopapp.logging.RedactFilter"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger", "message": "event"},
+        }
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json", "filters": ["redact"]}},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        "django.server": {"level": "WARNING"},
+        "httpx": {"level": "WARNING"},
+        "httpcore": {"level": "WARNING"},
+    },
+}

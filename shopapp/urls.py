@@ -1,0 +1,15 @@
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+
+from shopapp.views import health, install
+
+urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("auth/install", install.oauth_install, name="oauth-install"),
+    path("auth/callback", install.oauth_callback, name="oauth-callback"),
+    path("auth/patch-id-token", install.patch_id_token, name="patch-id-token"),
+    path("api/admin/", include("shopapp.api.urls")),
+    path("api/schema/", SpectacularAPIView.as_view(authentication_classes=[], permission_classes=[]), name="schema"),
+    path("webhooks/", include("webhooks.urls")),
+    path("", include("frontend.urls")),
+]

@@ -1,0 +1,18 @@
+"""Test settings: the real settings, with a real PostgreSQL and a real Redis (never SQLite or a
+fake). ``TEST_DATABASE_URL`` / ``TEST_REDIS_URL`` point elsewhere when needed."""
+import os
+
+os.environ["DEBUG"] = "1"
+os.environ["DATABASE_URL"] = os.environ.get("TEST_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/supportapp")
+os.environ["REDIS_URL"] = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+os.environ["SHOPIFY_API_KEY"] = "test-api-key"
+os.environ["SHOPIFY_API_SECRET"] = "test-api-secret"
+os.environ.pop("SHOPIFY_OLD_API_SECRET", None)
+os.environ["SHOPIFY_DEVSTORE_URL"] = ""
+os.environ["APP_URL"] = "http://testserver"
+os.environ.setdefault("LOG_LEVEL", "WARNING")
+
+from shopapp.settings import *  # noqa: E402,F403
+
+SHOPIFY_RETRY_BASE_DELAY = 0.01
+SHOPIFY_HTTP_TIMEOUT = 2.0

@@ -1,0 +1,30 @@
+"""Every webhook delivery Shopify made to us, recorded before it is answered."""
+from django.db import models
+
+
+class DeliveryStatus(models.TextChoices):
+    RECEIVED = "received", "Received"
+    PROCESSED = "processed", "Processed"
+    IGNORED = "ignored", "Ignored"
+    FAILED = "failed", "Failed"
+
+
+class WebhookDelivery(models.Model):
+    webhook_id = models.CharField(max_length=64, unique=True)
+    event_id = models.CharField(max_length=64, blank=True)
+    topic = models.CharField(max_length=64)
+    shop_domain = models.CharField(max_length=255)
+    api_version = models.CharField(max_length=16, blank=True)
+    triggered_at = models.DateTimeField(null=True, blank=True)
+    payload = models.JSONField()
+    status = models.CharField(max_length=16, choices=DeliveryStatus.choices, default=DeliveryStatus.RECEIVED)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    received_at = models.DateTimeField(auto_now_add=True)
+    processed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["status", "received_at"]), models.Index(fields=["shop_domain", "topic"])]
+
+    def __str__(self):
+        return f"{self.topic} {self.webhook_id}"
