@@ -16,3 +16,4 @@ from shopapp.settings import *  # noqa: E402,F403
 
 SHOPIFY_RETRY_BASE_DELAY = 0.01
 SHOPIFY_HTTP_TIMEOUT = 2.0
+STATIC_ROOT = None  # served through the finders in tests; nothing is collected
