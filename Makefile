@@ -15,12 +15,11 @@ export SHOPIFY_API_SECRET ?= dev-api-secret
 export SHOPIFY_DEVSTORE_URL ?= http://127.0.0.1:8765
 export REDIS_URL ?= redis://127.0.0.1:6379/0
 
-.PHONY: help install frontend build dev test lint pytest frontend-test graphql-check bench services clean
+.PHONY: help install frontend build dev test lint pytest frontend-test graphql-check clean
 
 help:
 	@echo "make dev    install everything, seed the demo store and start the app (web, worker, beat, dev store)"
 	@echo "make test   install what the tests need and run lint, Python tests and front-end tests"
-	@echo "make bench  run the benchmarks under bench/"
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -52,9 +51,6 @@ test: install frontend
 graphql-check: install
 	@if [ -d ../shared/tools ]; then $(PY) ../shared/tools/validate_graphql.py . ; \
 	else echo "graphql-check: ../shared is not beside the project; skipped"; fi
-
-bench: install
-	$(PY) -m bench
 
 clean:
 	rm -rf var/static frontend/static/frontend/build

@@ -23,7 +23,8 @@ DEMO_SHOP = "demo-store.myshopify.com"
 
 
 def _dev_mode() -> bool:
-    return bool(settings.DEBUG and settings.SHOPIFY_DEVSTORE_URL)
+    """Development against the dev store simulator (settings refuse it without DEBUG)."""
+    return bool(settings.SHOPIFY_DEVSTORE_URL)
 
 
 @require_GET

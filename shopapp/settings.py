@@ -52,6 +52,8 @@ SHOPIFY_SCOPES = os.environ.get(
 )
 # Development and tests only: send every Shopify request to the dev store simulator.
 SHOPIFY_DEVSTORE_URL = os.environ.get("SHOPIFY_DEVSTORE_URL", "").rstrip("/")
+if SHOPIFY_DEVSTORE_URL and not DEBUG:
+    raise ImproperlyConfigured("SHOPIFY_DEVSTORE_URL is for development only; unset it or set DEBUG=1")
 SHOPIFY_HTTP_TIMEOUT = float(os.environ.get("SHOPIFY_HTTP_TIMEOUT", "10"))
 SHOPIFY_MAX_RETRIES = int(os.environ.get("SHOPIFY_MAX_RETRIES", "4"))
 SHOPIFY_RETRY_BASE_DELAY = float(os.environ.get("SHOPIFY_RETRY_BASE_DELAY", "0.5"))

@@ -6,7 +6,7 @@ os.environ["DEBUG"] = "1"
 os.environ["DATABASE_URL"] = os.environ.get("TEST_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/supportapp")
 os.environ["REDIS_URL"] = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 os.environ["SHOPIFY_API_KEY"] = "test-api-key"
-os.environ["SHOPIFY_API_SECRET"] = "test-api-secret"
+os.environ["SHOPIFY_API_SECRET"] = "test-api-secret-with-at-least-32-bytes"
 os.environ.pop("SHOPIFY_OLD_API_SECRET", None)
 os.environ["SHOPIFY_DEVSTORE_URL"] = ""
 os.environ["APP_URL"] = "http://testserver"

@@ -25,7 +25,7 @@ def activate_shop(domain: str, access_token) -> Shop:
             shop.uninstalled_at = None
         shop.save(update_fields=["is_active", "installed_at", "uninstalled_at", "updated_at"])
         tokens.save_token(shop, access_token)
-    logger.info("shops.installed", extra={"shop_id": shop.pk, "created": created, "reinstalled": reinstalled})
+    logger.info("shops.installed", extra={"shop_id": shop.pk, "new_shop": created, "reinstalled": reinstalled})
     refresh_shop_details(shop)
     return shop
 

@@ -14,7 +14,7 @@ import logging
 import random
 import time
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from django.conf import settings
@@ -48,7 +48,7 @@ class Operation:
         return self.document.lstrip().startswith("mutation")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_operation(name: str) -> Operation:
     path = OPERATIONS_DIR / f"{name}.graphql"
     return Operation(name=name, document=path.read_text())
