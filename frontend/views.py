@@ -96,31 +96,34 @@ def dev_landing(request):
     )
 
 
-@require_GET
-def dev_open(request):
-    """Development only: open the app home as a staff member, the way the Shopify admin does on
-    the first load (a fresh session token in ``id_token``)."""
+def _dev_token(request):
+    """(shop, session token) for ``?shop=&user_id=`` minted by the dev store, or an error response."""
     if not _dev_mode():
         raise Http404
     shop = normalize_shop_domain(request.GET.get("shop"))
     user_id = request.GET.get("user_id", "")
     if shop is None or not user_id.isdigit():
-        return JsonResponse({"detail": "shop and user_id are required", "code": "invalid"}, status=400)
-    token = _devstore("POST", "/_devstore/session-token", json={"shop": shop, "user_id": user_id})["token"]
+        return None, JsonResponse({"detail": "shop and user_id are required", "code": "invalid"}, status=400)
+    try:
+        token = _devstore("POST", "/_devstore/session-token", json={"shop": shop, "user_id": user_id})
+    except httpx.HTTPError:
+        return None, JsonResponse({"detail": "the dev store is not running", "code": "devstore_down"}, status=503)
+    return (shop, token["token"]), None
+
+
+@require_GET
+def dev_open(request):
+    """Development only: open the app home as a staff member, the way the Shopify admin does on
+    the first load (a fresh session token in ``id_token``)."""
+    minted, error = _dev_token(request)
+    if error:
+        return error
+    shop, token = minted
     return HttpResponseRedirect("/app?" + urlencode({"shop": shop, "embedded": "1", "id_token": token}))
 
 
 @require_GET
 def dev_session_token(request):
     """Development only: what App Bridge's ``shopify.idToken()`` gives in the real admin."""
-    if not _dev_mode():
-        raise Http404
-    shop = normalize_shop_domain(request.GET.get("shop"))
-    user_id = request.GET.get("user_id", "")
-    if shop is None or not user_id.isdigit():
-        return JsonResponse({"detail": "shop and user_id are required", "code": "invalid"}, status=400)
-    try:
-        token = _devstore("POST", "/_devstore/session-token", json={"shop": shop, "user_id": user_id})
-    except httpx.HTTPError:
-        return JsonResponse({"detail": "the dev store is not running", "code": "devstore_down"}, status=503)
-    return JsonResponse({"token": token["token"]})
+    minted, error = _dev_token(request)
+    return error or JsonResponse({"token": minted[1]})
