@@ -11,7 +11,7 @@ NPM ?= npm
 export DEBUG ?= 1
 export APP_URL ?= http://127.0.0.1:8000
 export SHOPIFY_API_KEY ?= dev-api-key
-export SHOPIFY_API_SECRET ?= dev-api-secret
+export SHOPIFY_API_SECRET ?= dev-api-secret-for-local-development
 export SHOPIFY_DEVSTORE_URL ?= http://127.0.0.1:8765
 export REDIS_URL ?= redis://127.0.0.1:6379/0
 
@@ -44,9 +44,9 @@ dev: install build
 test: install frontend
 	@scripts/check_services.sh
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/pytest
-	cd frontend && $(NPM) test
 	cd frontend && $(NPM) run typecheck
+	cd frontend && $(NPM) test
+	$(VENV)/bin/pytest
 
 graphql-check: install
 	@if [ -d ../shared/tools ]; then $(PY) ../shared/tools/validate_graphql.py . ; \

@@ -14,6 +14,7 @@ from shopapp.auth.claims import ClaimsRejected, shop_from_claims
 from shopapp.auth.session_tokens import InvalidSessionToken, shop_for_session
 from shopapp.shopify.app import PATCH_ID_TOKEN_PATH, result_response, shopify_app, to_shopify_request
 from shopapp.shopify.domains import normalize_shop_domain
+from shopapp.shopify.staff import staff_profile
 
 from . import assets
 
@@ -49,7 +50,7 @@ def app_home(request):
     except (ClaimsRejected, InvalidSessionToken) as error:
         logger.info("app_home.refused", extra={"reason": getattr(error, "reason", "invalid")})
         return JsonResponse({"detail": "this link is not valid for the app", "code": error.reason}, status=401)
-    agent = provision_agent(shop, result.id_token.claims["sub"])
+    agent = provision_agent(shop, result.id_token.claims["sub"], lambda: staff_profile(result.id_token))
     config = {
         "apiKey": settings.SHOPIFY_API_KEY,
         "shop": shop.domain,

@@ -42,7 +42,7 @@ if DEBUG:
 
 # --- Shopify -------------------------------------------------------------------------------
 SHOPIFY_API_KEY = os.environ.get("SHOPIFY_API_KEY", "dev-api-key" if DEBUG else "")
-SHOPIFY_API_SECRET = os.environ.get("SHOPIFY_API_SECRET", "dev-api-secret" if DEBUG else "")
+SHOPIFY_API_SECRET = os.environ.get("SHOPIFY_API_SECRET", "dev-api-secret-for-local-development" if DEBUG else "")
 SHOPIFY_OLD_API_SECRET = os.environ.get("SHOPIFY_OLD_API_SECRET") or None
 SHOPIFY_API_VERSION = os.environ.get("SHOPIFY_API_VERSION", "2026-07")
 SHOPIFY_SCOPES = os.environ.get(

@@ -16,6 +16,13 @@ def devstore_server():
         yield server
 
 
+@pytest.fixture(autouse=True)
+def _shopify_is_the_devstore(request, settings):
+    """No test ever reaches the real Shopify: every Shopify call goes to the dev store."""
+    if "devstore" not in request.fixturenames:
+        settings.SHOPIFY_DEVSTORE_URL = request.getfixturevalue("devstore_server").url
+
+
 @pytest.fixture
 def devstore(devstore_server, settings):
     """The dev store, empty of faults and logs, with the app pointed at it."""

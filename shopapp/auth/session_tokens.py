@@ -16,6 +16,7 @@ from shopapp.actions.staff import provision_agent
 from shopapp.models import Shop
 from shopapp.shopify.app import PATCH_ID_TOKEN_PATH, shopify_app, to_shopify_request
 from shopapp.shopify.errors import ShopifyError
+from shopapp.shopify.staff import staff_profile
 
 from .claims import ClaimsRejected, shop_from_claims
 
@@ -75,7 +76,7 @@ class SessionTokenAuthentication(BaseAuthentication):
         except InvalidSessionToken as error:
             logger.info("auth.session_token.rejected", extra={"reason": error.reason, "path": request.path})
             raise
-        agent = provision_agent(shop, id_token.claims["sub"])
+        agent = provision_agent(shop, id_token.claims["sub"], lambda: staff_profile(id_token))
         if not agent.is_active:
             logger.info("auth.session_token.rejected", extra={"reason": "agent_disabled", "path": request.path})
             raise exceptions.PermissionDenied("this staff member is disabled in the support app")

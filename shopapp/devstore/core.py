@@ -27,7 +27,7 @@ DEFAULT_SCOPES = (
     "write_store_credit_account_transactions"
 )
 DEV_API_KEY = "dev-api-key"
-DEV_API_SECRET = "dev-api-secret"
+DEV_API_SECRET = "dev-api-secret-for-local-development"
 REFRESH_TOKEN_TTL = 7_776_000  # 90 days, as Shopify
 AUTH_CODE_TTL = 60
 
@@ -35,7 +35,7 @@ AUTH_CODE_TTL = 60
 @dataclass(frozen=True)
 class Config:
     api_key: str = "dev-api-key"
-    api_secret: str = "dev-api-secret"
+    api_secret: str = "dev-api-secret-for-local-development"
     app_url: str = "http://127.0.0.1:8000"
     scopes: str = DEFAULT_SCOPES
     token_ttl: int = 3600

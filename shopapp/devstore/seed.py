@@ -333,6 +333,7 @@ def summarise(shop_state: dict) -> dict:
         {
             "id": str(m["id"]),
             "name": f"{m['first_name']} {m['last_name']}",
+            "email": m["email"],
             "locale": m["locale"],
             "account_owner": m["account_owner"],
         }

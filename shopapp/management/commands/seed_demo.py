@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 from shopapp.actions.shops import install_with_session_token
 from shopapp.actions.staff import provision_agent
 from shopapp.shopify.app import PATCH_ID_TOKEN_PATH, shopify_app
+from shopapp.shopify.staff import staff_profile
 
 DEMO_SHOP = "demo-store.myshopify.com"
 
@@ -56,7 +57,7 @@ class Command(BaseCommand):
             raise CommandError(f"the dev store's session token was refused ({result.log.code}): are "
                                "SHOPIFY_API_KEY/SHOPIFY_API_SECRET the same for the app and the dev store?")
         shop = install_with_session_token(DEMO_SHOP, result.id_token)
-        return shop, provision_agent(shop, result.id_token.claims["sub"])
+        return shop, provision_agent(shop, result.id_token.claims["sub"], lambda: staff_profile(result.id_token))
 
     def _post(self, url, path, body):
         response = httpx.post(f"{url}{path}", json=body, timeout=60)

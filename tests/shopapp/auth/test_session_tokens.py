@@ -15,8 +15,12 @@ def get_me(client, token):
     return client.get("/api/admin/me", HTTP_AUTHORIZATION=f"Bearer {token}")
 
 
-def token_exchanges(devstore_log):
-    return [entry for entry in devstore_log() if entry["kind"] == "token"]
+def token_exchanges(devstore_log, mode="offline"):
+    return [e for e in devstore_log() if e["kind"] == "token" and e.get("mode") == mode]
+
+
+def staff_member(summary, user_id):
+    return next(member for member in summary["staff"] if member["id"] == user_id)
 
 
 @pytest.mark.django_db
@@ -29,14 +33,17 @@ def test_first_valid_token_installs_the_shop_and_provisions_the_owner(client, se
     agent = Agent.objects.get(shop=shop)
     assert response.json() == {
         "shop": {"domain": DEMO_SHOP, "name": seeded_shop["name"], "currency": "USD", "timezone": shop.timezone},
-        "agent": {"id": str(agent.pk), "name": f"Staff {owner_id}", "email": "", "role": "owner"},
+        "agent": {"id": str(agent.pk), "name": staff_member(seeded_shop, owner_id)["name"],
+                  "email": staff_member(seeded_shop, owner_id)["email"], "role": "owner"},
     }
+    assert agent.locale == staff_member(seeded_shop, owner_id)["locale"]
     assert shop.is_active and shop.timezone
     assert (agent.shopify_user_id, agent.role) == (owner_id, Role.OWNER)
     token = ShopToken.objects.get(shop=shop)
     assert token.access_token.startswith("shpat_") and token.refresh_token.startswith("shprt_")
     assert token.expires_at is not None and token.refresh_expires_at is not None  # expiring offline token
     assert len(token_exchanges(devstore_log)) == 1
+    assert len(token_exchanges(devstore_log, mode="online")) == 1  # the staff profile, once
 
 
 @pytest.mark.django_db
@@ -47,8 +54,11 @@ def test_second_staff_member_is_an_agent_and_no_second_exchange(client, seeded_s
     response = get_me(client, session_token(DEMO_SHOP, other))
     assert response.status_code == 200
     assert response.json()["agent"]["role"] == "agent"
+    assert response.json()["agent"]["name"] == staff_member(seeded_shop, other)["name"]
     assert Agent.objects.filter(shop__domain=DEMO_SHOP).count() == 2
     assert len(token_exchanges(devstore_log)) == 1
+    assert get_me(client, session_token(DEMO_SHOP, other)).status_code == 200
+    assert len(token_exchanges(devstore_log, mode="online")) == 2  # one per new staff member, not per request
 
 
 @pytest.mark.django_db
@@ -107,7 +117,7 @@ def test_every_bad_token_is_401_with_retry_header_and_changes_nothing(client, se
     assert response[RETRY] == "1"
     assert response.json()["code"] == code
     assert (Shop.objects.count(), Agent.objects.count()) == (shops, agents)
-    assert token_exchanges(devstore_log) == []
+    assert [e for e in devstore_log() if e["kind"] == "token"] == []
     rejections = [r for r in caplog.records if r.getMessage() == "auth.session_token.rejected"]
     assert len(rejections) == 1 and rejections[0].reason == code
     assert "Bearer" not in caplog.text
