@@ -332,7 +332,7 @@ def summarise(shop_state: dict) -> dict:
     staff = [
         {
             "id": str(m["id"]),
-            "name": f"{m['first_name']} {m['last_name']}",
+            "name": _staff_name(m),
             "email": m["email"],
             "locale": m["locale"],
             "account_owner": m["account_owner"],
@@ -350,3 +350,10 @@ def summarise(shop_state: dict) -> dict:
         "countries": dict(sorted(countries.items())),
         "staff": staff,
     }
+
+
+def _staff_name(member: dict) -> str:
+    """As the Shopify admin writes it: Chinese and Japanese names family name first, no space."""
+    if member["locale"].split("-")[0] in ("zh", "ja"):
+        return f"{member['last_name']}{member['first_name']}"
+    return f"{member['first_name']} {member['last_name']}"

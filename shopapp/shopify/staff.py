@@ -26,5 +26,26 @@ def staff_profile(id_token) -> StaffProfile | None:
     if user is None:
         logger.info("shopify.staff_profile.unavailable", extra={"code": result.log.code})
         return None
-    name = " ".join(part for part in (user.first_name, user.last_name) if part).strip()
+    name = display_name(user.first_name or "", user.last_name or "", user.locale or "")
     return StaffProfile(name=name, email=user.email or "", locale=user.locale or "", account_owner=user.account_owner)
+
+
+FAMILY_NAME_FIRST = ("zh", "ja", "ko")
+
+
+def _is_cjk(text: str) -> bool:
+    return bool(text) and all(
+        "\u3040" <= char <= "\u30ff" or "\u3400" <= char <= "\u9fff" or "\uac00" <= char <= "\ud7af"
+        for char in text.replace(" ", "")
+    )
+
+
+def display_name(first: str, last: str, locale: str) -> str:
+    """Pure rule: Chinese, Japanese and Korean names read family name first; written in their own
+    script they take no space (徐建国), in Latin letters they keep one (Yamada Hanako)."""
+    parts = [part for part in (first, last) if part]
+    if locale.lower().split("-")[0] in FAMILY_NAME_FIRST:
+        parts.reverse()
+        if _is_cjk("".join(parts)):
+            return "".join(parts)
+    return " ".join(parts)
