@@ -200,6 +200,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
         "django.server": {"level": "WARNING"},
+        # Refusals (4xx) are logged once, by the code that refuses, with a reason; Django's own
+        # per-response warning would be a second line. Server errors (5xx) still log here.
+        "django.request": {"level": "ERROR"},
         "httpx": {"level": "WARNING"},
         "httpcore": {"level": "WARNING"},
     },

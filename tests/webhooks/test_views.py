@@ -56,10 +56,12 @@ def test_app_uninstalled_deactivates_shop_and_deletes_token(client, settings):
 
 
 @pytest.mark.django_db
-def test_forged_hmac_is_401_and_stores_nothing(client):
+def test_forged_hmac_is_401_and_stores_nothing(client, caplog):
     token = ShopTokenFactory(shop__domain="shop-a.myshopify.com")
+    caplog.clear()
     response = post_webhook(client, "app/uninstalled", UNINSTALL_PAYLOAD, secret="forged-secret")
     assert response.status_code == 401
+    assert [(r.getMessage(), r.reason) for r in caplog.records] == [("webhooks.delivery.refused", "invalid_hmac")]
     assert response.json()["code"] == "invalid_hmac"
     assert WebhookDelivery.objects.count() == 0
     assert Shop.objects.get(pk=token.shop_id).is_active is True
@@ -93,9 +95,10 @@ def test_duplicate_delivery_is_recorded_once(client, django_capture_on_commit_ca
         ({"HTTP_X_SHOPIFY_TOPIC": "shop/redact"}, "wrong_endpoint_for_topic"),
     ],
 )
-def test_bad_headers_are_400_with_reason(client, headers, code):
+def test_bad_headers_are_400_with_reason(client, headers, code, caplog):
     response = post_webhook(client, "app/uninstalled", UNINSTALL_PAYLOAD, headers=headers)
     assert response.status_code == 400
+    assert [(r.getMessage(), r.reason) for r in caplog.records] == [("webhooks.delivery.refused", code)]
     assert response.json()["code"] == code
     assert WebhookDelivery.objects.count() == 0
 
