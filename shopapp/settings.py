@@ -181,6 +181,7 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_BEAT_SCHEDULE = {
     "sweep-webhook-deliveries": {"task": "webhooks.tasks.sweep_deliveries_task", "schedule": 60.0},
+    "sync-mirrors": {"task": "support.mirror_tasks.sync_all_mirrors_task", "schedule": 600.0},
 }
 
 # --- Logging --------------------------------------------------------------------------------

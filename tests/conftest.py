@@ -11,7 +11,8 @@ from shopapp.devstore.session_tokens import mint_session_token
 @pytest.fixture(scope="session")
 def devstore_server():
     with DevStoreServer(
-        api_key=settings.SHOPIFY_API_KEY, api_secret=settings.SHOPIFY_API_SECRET, app_url=settings.APP_URL, port=0
+        api_key=settings.SHOPIFY_API_KEY, api_secret=settings.SHOPIFY_API_SECRET, app_url=settings.APP_URL, port=0,
+        restore_rate=1000,  # throttle waits stay realistic in shape but short
     ) as server:
         yield server
 

@@ -5,6 +5,8 @@ from datetime import timedelta
 from celery import shared_task
 from django.utils import timezone
 
+from support.payloads import PayloadError
+
 from . import actions
 from .models import DeliveryStatus, WebhookDelivery
 
@@ -17,6 +19,9 @@ MAX_ATTEMPTS = 5
 def process_delivery_task(self, delivery_id: int):
     try:
         actions.process_delivery(delivery_id)
+    except PayloadError as error:  # the payload itself is wrong: retrying cannot help
+        logger.warning("webhooks.delivery.bad_payload", extra={"delivery_id": delivery_id})
+        actions.mark_failed(delivery_id, f"PayloadError: {error}")
     except Exception as error:
         if self.request.retries >= self.max_retries:
             logger.exception("webhooks.delivery.failed", extra={"delivery_id": delivery_id})

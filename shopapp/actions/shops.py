@@ -25,9 +25,21 @@ def activate_shop(domain: str, access_token) -> Shop:
             shop.uninstalled_at = None
         shop.save(update_fields=["is_active", "installed_at", "uninstalled_at", "updated_at"])
         tokens.save_token(shop, access_token)
+        if reinstalled:
+            # The support app backfills the store mirror (by task name: no import of support here).
+            transaction.on_commit(lambda: _send_task("support.mirror_tasks.sync_mirror_task", shop.pk))
     logger.info("shops.installed", extra={"shop_id": shop.pk, "new_shop": created, "reinstalled": reinstalled})
     refresh_shop_details(shop)
     return shop
+
+
+def _send_task(name, *args):
+    from shopapp.celery import app
+
+    try:
+        app.send_task(name, args=args)
+    except Exception:  # noqa: BLE001 - broker down: the periodic sync catches up
+        logger.warning("shops.task_enqueue_failed", extra={"task": name})
 
 
 def install_with_session_token(domain: str, id_token) -> Shop:

@@ -29,6 +29,7 @@ class SupportSettings(models.Model):
 
     shop = models.OneToOneField(Shop, on_delete=models.CASCADE, related_name="support_settings")
     retention_months = models.PositiveSmallIntegerField(default=18)
+    mirror_synced_at = models.DateTimeField(null=True, blank=True, help_text="last reconciliation with Shopify")
 
     def __str__(self):
         return f"settings of shop {self.shop_id}"

@@ -1,0 +1,98 @@
+"""Writes to the store mirror. Every upsert is idempotent and out-of-order safe: a record older than
+(or as old as) what is stored changes nothing, children arriving before their parents create
+placeholders, and redacted customers and orders never get their personal data back.
+
+Webhook handlers and the reconciliation task both call ``apply_order`` & co. with records from
+``support.payloads``."""
+import logging
+
+from django.db import transaction
+
+from shopapp.models import Shop
+from support.models import Customer, Fulfillment, FulfillmentEvent, Order
+from support.payloads import EventRecord, FulfillmentRecord, OrderRecord, Record
+
+logger = logging.getLogger(__name__)
+
+CUSTOMER_PERSONAL_FIELDS = {"first_name", "last_name", "email", "phone", "city", "province_code", "tags"}
+ORDER_PERSONAL_FIELDS = {"email", "shipping_zip", "shipping_city"}
+
+
+def _is_newer(record: Record, stored_updated_at) -> bool:
+    """Pure rule: apply only what is strictly newer than what we hold (or what we have never held)."""
+    if stored_updated_at is None:
+        return True
+    return record.updated_at is not None and record.updated_at > stored_updated_at
+
+
+def _write(row, record: Record, personal: set[str]) -> bool:
+    if not _is_newer(record, row.shopify_updated_at):
+        return False
+    redacted = getattr(row, "redacted_at", None) is not None
+    fields = {k: v for k, v in record.fields.items() if not (redacted and k in personal)}
+    for name, value in fields.items():
+        setattr(row, name, value)
+    row.shopify_updated_at = record.updated_at
+    row.save(update_fields=[*fields, "shopify_updated_at", "updated_at"])
+    return True
+
+
+def apply_customer(shop: Shop, record: Record) -> Customer:
+    with transaction.atomic():
+        row, _ = Customer.objects.select_for_update().get_or_create(shop=shop, shopify_id=record.shopify_id)
+        if row.redacted_at is None:
+            _write(row, record, CUSTOMER_PERSONAL_FIELDS)
+        return row
+
+
+def _order_row(shop: Shop, order_id: int) -> Order:
+    row, _ = Order.objects.select_for_update().get_or_create(shop=shop, shopify_id=order_id)
+    return row
+
+
+def apply_order(shop: Shop, record: OrderRecord) -> Order:
+    with transaction.atomic():
+        customer = apply_customer(shop, record.customer) if record.customer else None
+        row = _order_row(shop, record.shopify_id)
+        if _write(row, record, ORDER_PERSONAL_FIELDS) or (customer and row.customer_id is None):
+            if customer is not None and row.customer_id != customer.pk:
+                row.customer = customer
+                row.save(update_fields=["customer", "updated_at"])
+        for fulfillment in record.fulfillments:
+            apply_fulfillment(shop, fulfillment)
+        return row
+
+
+def apply_fulfillment(shop: Shop, record: FulfillmentRecord) -> Fulfillment:
+    with transaction.atomic():
+        order = _order_row(shop, record.order_id)
+        row, _ = Fulfillment.objects.select_for_update().get_or_create(
+            shop=shop, shopify_id=record.shopify_id, defaults={"order": order}
+        )
+        _write(row, record, set())
+        for event in record.events:
+            apply_fulfillment_event(shop, event)
+        return row
+
+
+def apply_fulfillment_event(shop: Shop, record: EventRecord) -> FulfillmentEvent:
+    with transaction.atomic():
+        order = _order_row(shop, record.order_id)
+        fulfillment, _ = Fulfillment.objects.get_or_create(
+            shop=shop, shopify_id=record.fulfillment_id, defaults={"order": order}
+        )
+        event, _ = FulfillmentEvent.objects.get_or_create(
+            shop=shop, shopify_id=record.shopify_id, defaults={"fulfillment": fulfillment, **record.fields}
+        )
+        return event
+
+
+def delete_customer(shop: Shop, customer_id: int) -> int:
+    """``customers/delete``: drop the mirror row of a shopper deleted in Shopify, unless they have
+    conversations with the shop (those stay until retention or a redact request) or the row is a
+    redaction tombstone. Returns the number of rows deleted."""
+    deleted, _ = Customer.objects.filter(
+        shop=shop, shopify_id=customer_id, conversations__isnull=True, redacted_at__isnull=True
+    ).delete()
+    logger.info("mirror.customer_deleted", extra={"shop_id": shop.pk, "deleted": deleted})
+    return deleted

@@ -1,0 +1,107 @@
+"""Webhook processing end to end: signed delivery -> recorded -> a real Celery worker (in a thread,
+on the real Redis broker) -> the mirror. Includes the broker being down when the delivery arrives."""
+import json
+import uuid
+from pathlib import Path
+
+import pytest
+from celery.contrib.testing.worker import start_worker
+from kombu.exceptions import OperationalError
+
+from shopapp.celery import app as celery_app
+from support.models import Fulfillment, Order
+from tests.factories import ShopTokenFactory
+from tests.webhooks.test_views import post_webhook
+from webhooks import tasks
+from webhooks.models import DeliveryStatus, WebhookDelivery
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "webhooks"
+ORDER = json.loads((FIXTURES / "orders_updated_multi_parcel.json").read_text())
+SHOP = "demo-store.myshopify.com"
+
+
+@pytest.fixture
+def worker(redis_client):
+    with start_worker(celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
+        yield
+
+
+def wait_processed(delivery_filter, timeout=15.0):
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        delivery = WebhookDelivery.objects.filter(**delivery_filter).first()
+        if delivery and delivery.status != DeliveryStatus.RECEIVED:
+            return delivery
+        time.sleep(0.05)
+    raise AssertionError("delivery not processed in time")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_order_webhook_reaches_the_mirror_through_a_real_worker(client, worker):
+    ShopTokenFactory(shop__domain=SHOP)
+    response = post_webhook(client, "orders/updated", ORDER, shop=SHOP)
+    assert response.status_code == 200
+
+    delivery = wait_processed({"topic": "orders/updated"})
+    assert (delivery.status, delivery.attempts) == (DeliveryStatus.PROCESSED, 1)
+    order = Order.objects.get(shop__domain=SHOP, shopify_id=ORDER["id"])
+    assert order.name == ORDER["name"]
+    assert Fulfillment.objects.filter(order=order).count() == len(ORDER["fulfillments"])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_delivery_recorded_while_the_broker_is_down_is_recovered_by_the_sweep(client, monkeypatch, redis_client):
+    ShopTokenFactory(shop__domain=SHOP)
+
+    def broker_down(*args, **kwargs):
+        raise OperationalError("Error 111 connecting to the broker")
+
+    monkeypatch.setattr(tasks.process_delivery_task, "apply_async", broker_down)
+    response = post_webhook(client, "orders/updated", ORDER, shop=SHOP)
+    assert response.status_code == 200  # answered and recorded although nothing could be enqueued
+    delivery = WebhookDelivery.objects.get(topic="orders/updated")
+    assert delivery.status == DeliveryStatus.RECEIVED
+    assert not Order.objects.exists()
+
+    monkeypatch.undo()  # the broker is back
+    assert tasks.sweep_deliveries_task(older_than_seconds=0) == 1
+    with start_worker(celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
+        delivery = wait_processed({"pk": delivery.pk})
+    assert delivery.status == DeliveryStatus.PROCESSED
+    assert Order.objects.get(shop__domain=SHOP).shopify_id == ORDER["id"]
+
+
+@pytest.mark.django_db
+def test_delivery_for_an_unknown_shop_is_processed_and_changes_nothing(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks():
+        assert post_webhook(client, "orders/updated", ORDER, shop="never-installed.myshopify.com").status_code == 200
+    delivery = WebhookDelivery.objects.get()
+    tasks.process_delivery_task.apply(args=[delivery.pk])
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.PROCESSED
+    assert not Order.objects.exists()
+
+
+@pytest.mark.django_db
+def test_unknown_topic_is_ignored(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks():
+        post_webhook(client, "products/update", {"id": 1}, shop=SHOP)
+    delivery = WebhookDelivery.objects.get()
+    tasks.process_delivery_task.apply(args=[delivery.pk])
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.IGNORED
+
+
+@pytest.mark.django_db
+def test_bad_payload_fails_at_once_with_its_reason(client, django_capture_on_commit_callbacks):
+    ShopTokenFactory(shop__domain=SHOP)
+    with django_capture_on_commit_callbacks():
+        post_webhook(client, "orders/updated", {"name": "#1"}, shop=SHOP, webhook_id=str(uuid.uuid4()))
+    delivery = WebhookDelivery.objects.get()
+    tasks.process_delivery_task.apply(args=[delivery.pk])
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.FAILED
+    assert delivery.last_error == "PayloadError: order has no id"
+    assert not Order.objects.exists()
