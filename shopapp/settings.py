@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -181,6 +182,10 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_BEAT_SCHEDULE = {
     "sweep-webhook-deliveries": {"task": "webhooks.tasks.sweep_deliveries_task", "schedule": 60.0},
+    "purge-webhook-payloads": {"task": "webhooks.tasks.purge_old_deliveries_task", "schedule": 86400.0},
+    "purge-expired-conversations": {
+        "task": "support.tasks.purge_expired_conversations_task", "schedule": crontab(hour=3, minute=30)
+    },
     "sync-mirrors": {"task": "support.mirror_tasks.sync_all_mirrors_task", "schedule": 600.0},
 }
 

@@ -9,6 +9,8 @@ urlpatterns = [
     path("auth/callback", install.oauth_callback, name="oauth-callback"),
     path("auth/patch-id-token", install.patch_id_token, name="patch-id-token"),
     path("api/admin/", include("shopapp.api.urls")),
+    path("api/admin/", include("webhooks.api_urls")),
+    path("api/admin/", include("support.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(authentication_classes=[], permission_classes=[]), name="schema"),
     path("webhooks/", include("webhooks.urls")),
     path("", include("frontend.urls")),

@@ -40,3 +40,134 @@ class AgentFactory(factory.django.DjangoModelFactory):
     shopify_user_id = factory.Sequence(lambda n: str(9100000000000100 + n))
     name = factory.Faker("name")
     role = Role.AGENT
+
+
+# --- support: store mirror, conversations, privacy -----------------------------------------------
+
+class CustomerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "support.Customer"
+
+    shop = factory.SubFactory(ShopFactory)
+    shopify_id = factory.Sequence(lambda n: 9100000000100000 + n)
+    first_name = factory.Faker("first_name")
+    last_name = factory.Faker("last_name")
+    email = factory.Sequence(lambda n: f"shopper{n}@example.com")
+    phone = factory.Sequence(lambda n: f"+1613555{n:04d}")
+    locale = "en"
+    country_code = "CA"
+    province_code = "ON"
+    city = "Ottawa"
+    tags = factory.LazyFunction(lambda: ["vip"])
+    currency = "CAD"
+
+
+class OrderFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "support.Order"
+
+    shop = factory.SubFactory(ShopFactory)
+    shopify_id = factory.Sequence(lambda n: 9100000000200000 + n)
+    customer = factory.SubFactory(CustomerFactory, shop=factory.SelfAttribute("..shop"))
+    customer_shopify_id = factory.LazyAttribute(lambda o: o.customer.shopify_id if o.customer else None)
+    name = factory.Sequence(lambda n: f"#{1001 + n}")
+    email = factory.LazyAttribute(lambda o: o.customer.email if o.customer else "guest@example.com")
+    currency = "USD"
+    total_price = "42.50"
+    financial_status = "paid"
+    fulfillment_status = "fulfilled"
+    line_items = factory.Sequence(
+        lambda n: [{"id": str(9100000000300000 + n), "name": "Tea tin", "sku": "TEA-1", "quantity": 2, "price": "21.5"}]
+    )
+    shipping_country_code = "CA"
+    shipping_province_code = "ON"
+    shipping_zip = "K1A 0B1"
+    shipping_city = "Ottawa"
+    shipping_method = "Standard International"
+    shopify_created_at = factory.LazyFunction(django_timezone.now)
+
+
+class FulfillmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "support.Fulfillment"
+
+    order = factory.SubFactory(OrderFactory)
+    shop = factory.SelfAttribute("order.shop")
+    shopify_id = factory.Sequence(lambda n: 9100000000400000 + n)
+    name = factory.LazyAttribute(lambda f: f"{f.order.name}.1")
+    status = "success"
+    shipment_status = "in_transit"
+    tracking = factory.Sequence(lambda n: [{"company": "DHL", "number": f"JD{n:010d}", "url": ""}])
+
+
+class FulfillmentEventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "support.FulfillmentEvent"
+
+    fulfillment = factory.SubFactory(FulfillmentFactory)
+    shop = factory.SelfAttribute("fulfillment.shop")
+    shopify_id = factory.Sequence(lambda n: 9100000000500000 + n)
+    status = "in_transit"
+    message = "Departed facility"
+    happened_at = factory.LazyFunction(django_timezone.now)
+    city = "Leipzig"
+    country = "Germany"
+
+
+class ConversationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "support.Conversation"
+
+    shop = factory.SubFactory(ShopFactory)
+    customer = factory.SubFactory(CustomerFactory, shop=factory.SelfAttribute("..shop"))
+    last_activity_at = factory.LazyFunction(django_timezone.now)
+
+
+class MessageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "support.Message"
+
+    conversation = factory.SubFactory(ConversationFactory)
+    shop = factory.SelfAttribute("conversation.shop")
+    kind = "shopper"
+    body = factory.Sequence(lambda n: f"Where is my parcel? ({n})")
+
+
+class DataExportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "support.DataExport"
+
+    shop = factory.SubFactory(ShopFactory)
+    customer_shopify_id = factory.Sequence(lambda n: 9100000000100000 + n)
+    data_request_id = factory.Sequence(lambda n: 9100000007000000 + n)
+    content = factory.LazyAttribute(lambda e: {"customer_id": str(e.customer_shopify_id), "orders": []})
+    completed_at = factory.LazyFunction(django_timezone.now)
+
+
+class SupportSettingsFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "support.SupportSettings"
+        django_get_or_create = ("shop",)
+
+    shop = factory.SubFactory(ShopFactory)
+    retention_months = 18
+
+
+class AuditEventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "support.AuditEvent"
+
+    shop = factory.SubFactory(ShopFactory)
+    action = "settings.updated"
+    actor = "system"
+
+
+class WebhookDeliveryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "webhooks.WebhookDelivery"
+
+    webhook_id = factory.Sequence(lambda n: f"test-webhook-{n:08d}")
+    topic = "orders/updated"
+    shop_domain = factory.Sequence(lambda n: f"shop-{n}.myshopify.com")
+    payload = factory.LazyFunction(dict)
+    status = "processed"

@@ -52,18 +52,48 @@ def process_delivery(delivery_id: int) -> None:
         if delivery is None or delivery.status != DeliveryStatus.RECEIVED:
             return
         handler = HANDLERS.get(delivery.topic)
-        delivery.attempts += 1
         if handler is None:
             logger.info("webhooks.delivery.unknown_topic", extra={"delivery_id": delivery.pk, "topic": delivery.topic})
-            delivery.status = DeliveryStatus.IGNORED
+            status = DeliveryStatus.IGNORED
         else:
             handler(delivery)
-            delivery.status = DeliveryStatus.PROCESSED
-        delivery.processed_at = timezone.now()
-        delivery.save(update_fields=["status", "attempts", "processed_at"])
+            status = DeliveryStatus.PROCESSED
+        # An update, not a save: the handler may have deleted this very row (shop/redact).
+        WebhookDelivery.objects.filter(pk=delivery.pk).update(
+            status=status, attempts=delivery.attempts + 1, processed_at=timezone.now()
+        )
 
 
 def mark_failed(delivery_id: int, error: str) -> None:
     WebhookDelivery.objects.filter(pk=delivery_id).update(
         status=DeliveryStatus.FAILED, last_error=error[:2000], processed_at=timezone.now()
     )
+
+
+def replay_delivery(delivery: WebhookDelivery) -> WebhookDelivery:
+    """A failed delivery goes back to the queue (the merchant's "replay"); only failed ones can."""
+    from .tasks import process_delivery_task
+
+    with transaction.atomic():
+        updated = WebhookDelivery.objects.filter(pk=delivery.pk, status=DeliveryStatus.FAILED).update(
+            status=DeliveryStatus.RECEIVED, last_error="", processed_at=None
+        )
+        if updated:
+            transaction.on_commit(lambda: _enqueue(process_delivery_task, delivery.pk))
+    logger.info("webhooks.delivery.replayed", extra={"delivery_id": delivery.pk, "replayed": bool(updated)})
+    delivery.refresh_from_db()
+    return delivery
+
+
+def purge_old_deliveries(*, now, keep_days: int = 30) -> int:
+    """Raw payloads hold personal data: processed and ignored deliveries go after ``keep_days``,
+    failed ones after three times that (time to replay them)."""
+    cutoff = now - timezone.timedelta(days=keep_days)
+    done = WebhookDelivery.objects.filter(
+        status__in=[DeliveryStatus.PROCESSED, DeliveryStatus.IGNORED], received_at__lt=cutoff
+    ).delete()[0]
+    failed = WebhookDelivery.objects.filter(
+        status=DeliveryStatus.FAILED, received_at__lt=now - timezone.timedelta(days=3 * keep_days)
+    ).delete()[0]
+    logger.info("webhooks.delivery.purged", extra={"count": done + failed})
+    return done + failed

@@ -1,11 +1,15 @@
-"""Topic -> handler. A handler takes the delivery and calls one action; nothing else. A handler
-for a shop we do not know (never installed, or redacted) returns without doing anything."""
+"""Topic -> handler. A handler takes the delivery and calls one action; nothing else.
+
+Personal data is not kept where it is not needed: a delivery for a shop we do not know (never
+installed, or redacted) and a delivery about a shopper who was redacted keep only their ids."""
 import logging
 
 from shopapp.actions.shops import deactivate_shop
 from shopapp.models import Shop
 from support import payloads
-from support.actions import mirror
+from support.actions import mirror, privacy
+
+from .privacy import scrub_delivery
 
 logger = logging.getLogger(__name__)
 
@@ -14,12 +18,21 @@ def _shop(delivery):
     shop = Shop.objects.filter(domain=delivery.shop_domain).first()
     if shop is None:
         logger.info("webhooks.delivery.unknown_shop", extra={"delivery_id": delivery.pk, "topic": delivery.topic})
+        scrub_delivery(delivery)
     return shop
+
+
+def _scrub_if_redacted(delivery, customer):
+    if customer is not None and customer.redacted_at is not None:
+        scrub_delivery(delivery)
 
 
 def order(delivery):
     if shop := _shop(delivery):
-        mirror.apply_order(shop, payloads.order_from_webhook(delivery.payload))
+        row = mirror.apply_order(shop, payloads.order_from_webhook(delivery.payload))
+        _scrub_if_redacted(delivery, row.customer)
+        if row.redacted_at is not None:
+            scrub_delivery(delivery)
 
 
 def fulfillment(delivery):
@@ -34,7 +47,7 @@ def fulfillment_event(delivery):
 
 def customer(delivery):
     if shop := _shop(delivery):
-        mirror.apply_customer(shop, payloads.customer_from_webhook(delivery.payload))
+        _scrub_if_redacted(delivery, mirror.apply_customer(shop, payloads.customer_from_webhook(delivery.payload)))
 
 
 def customer_deleted(delivery):
@@ -44,6 +57,18 @@ def customer_deleted(delivery):
 
 def app_uninstalled(delivery):
     deactivate_shop(delivery.shop_domain)
+
+
+def data_request(delivery):
+    privacy.export_customer_data(delivery.shop_domain, delivery.payload)
+
+
+def customer_redact(delivery):
+    privacy.redact_customer(delivery.shop_domain, delivery.payload)
+
+
+def shop_redact(delivery):
+    privacy.redact_shop(delivery.shop_domain, delivery.payload)
 
 
 HANDLERS = {
@@ -59,4 +84,7 @@ HANDLERS = {
     "customers/update": customer,
     "customers/delete": customer_deleted,
     "app/uninstalled": app_uninstalled,
+    "customers/data_request": data_request,
+    "customers/redact": customer_redact,
+    "shop/redact": shop_redact,
 }

@@ -44,3 +44,8 @@ def sweep_deliveries_task(older_than_seconds: int = 60):
     if ids:
         logger.info("webhooks.sweep.requeued", extra={"count": len(ids)})
     return len(ids)
+
+
+@shared_task
+def purge_old_deliveries_task():
+    return actions.purge_old_deliveries(now=timezone.now())

@@ -105,3 +105,47 @@ def test_bad_payload_fails_at_once_with_its_reason(client, django_capture_on_com
     assert delivery.status == DeliveryStatus.FAILED
     assert delivery.last_error == "PayloadError: order has no id"
     assert not Order.objects.exists()
+
+
+@pytest.mark.django_db
+def test_late_webhook_about_a_redacted_shopper_keeps_no_personal_data(client, django_capture_on_commit_callbacks):
+    from support.models import Customer
+
+    shop = ShopTokenFactory(shop__domain=SHOP).shop
+    Customer.objects.create(shop=shop, shopify_id=ORDER["customer"]["id"], redacted_at="2026-11-01T00:00:00Z")
+    with django_capture_on_commit_callbacks():
+        post_webhook(client, "customers/update", ORDER["customer"], shop=SHOP)
+    delivery = WebhookDelivery.objects.get()
+    tasks.process_delivery_task.apply(args=[delivery.pk])
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.PROCESSED
+    assert delivery.payload == {"redacted": True, "id": ORDER["customer"]["id"]}
+    assert Customer.objects.get(shop=shop).email == ""
+
+
+@pytest.mark.django_db
+def test_unknown_shop_delivery_keeps_only_its_id(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks():
+        post_webhook(client, "customers/update", ORDER["customer"], shop="gone.myshopify.com")
+    delivery = WebhookDelivery.objects.get()
+    tasks.process_delivery_task.apply(args=[delivery.pk])
+    delivery.refresh_from_db()
+    assert delivery.payload == {"redacted": True, "id": ORDER["customer"]["id"]}
+
+
+@pytest.mark.django_db
+def test_old_payloads_are_purged():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.factories import WebhookDeliveryFactory
+    from webhooks.actions import purge_old_deliveries
+
+    now = timezone.now()
+    old_done = WebhookDeliveryFactory(status=DeliveryStatus.PROCESSED)
+    old_failed = WebhookDeliveryFactory(status=DeliveryStatus.FAILED)
+    fresh = WebhookDeliveryFactory(status=DeliveryStatus.PROCESSED)
+    WebhookDelivery.objects.filter(pk__in=[old_done.pk, old_failed.pk]).update(received_at=now - timedelta(days=31))
+    assert purge_old_deliveries(now=now) == 1
+    assert set(WebhookDelivery.objects.values_list("pk", flat=True)) == {old_failed.pk, fresh.pk}

@@ -111,17 +111,18 @@ def test_token_exchange_refusals_issue_nothing(api, shop, overrides, status, err
 @pytest.mark.parametrize(
     "forge",
     [
-        {"aud": "another-app"},
-        {"dest": "https://other-shop.myshopify.com"},
-        {"exp": int(time.time()) - 11, "nbf": int(time.time()) - 120},
-        {"nbf": int(time.time()) + 60},
-        {"api_secret": "a-different-secret-0123456789abcdef-xyz"},
-        {"sub": None},
+        lambda now: {"aud": "another-app"},
+        lambda now: {"dest": "https://other-shop.myshopify.com"},
+        lambda now: {"exp": now - 11, "nbf": now - 120},
+        lambda now: {"nbf": now + 60},
+        lambda now: {"api_secret": "a-different-secret-0123456789abcdef-xyz"},
+        lambda now: {"sub": None},
     ],
     ids=["other-aud", "other-dest", "expired", "not-yet-valid", "wrong-secret", "no-sub"],
 )
 def test_bad_session_tokens_are_invalid_subject_tokens(api, shop, forge):
-    options = {"api_secret": API_SECRET, **forge}
+    # Times are taken when the test runs, not when it is collected (a long run would age them).
+    options = {"api_secret": API_SECRET, **forge(int(time.time()))}
     subject = mint_session_token(shop=shop, user_id="9100000000000001", api_key=API_KEY, **options)
     before = api.state()
 

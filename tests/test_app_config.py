@@ -1,0 +1,20 @@
+"""shopify.app.toml subscribes to exactly the topics the app handles."""
+import tomllib
+from pathlib import Path
+
+from webhooks.handlers import HANDLERS
+from webhooks.views import COMPLIANCE_TOPICS
+
+CONFIG = tomllib.loads((Path(__file__).resolve().parent.parent / "shopify.app.toml").read_text())
+
+
+def test_every_handled_topic_is_subscribed_and_nothing_else():
+    subscribed, compliance = set(), set()
+    for subscription in CONFIG["webhooks"]["subscriptions"]:
+        subscribed |= set(subscription.get("topics", []))
+        compliance |= set(subscription.get("compliance_topics", []))
+        assert subscription["uri"].endswith("/webhooks/compliance" if "compliance_topics" in subscription
+                                            else "/webhooks/shopify")
+    assert compliance == COMPLIANCE_TOPICS
+    assert subscribed | compliance == set(HANDLERS)
+    assert CONFIG["webhooks"]["api_version"] == "2026-07"
