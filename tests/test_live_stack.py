@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import connection
 
 from shopapp.models import Shop, ShopToken
+from support.models import Order
 from webhooks.models import DeliveryStatus, WebhookDelivery
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -92,6 +93,9 @@ def test_install_session_token_api_and_uninstall_across_processes(stack):
     assert me.json()["shop"] == {"domain": SHOP, "name": summary["name"], "currency": "USD",
                                  "timezone": Shop.objects.get(domain=SHOP).timezone}
     assert me.json()["agent"]["role"] == "owner"
+
+    # The install enqueued the mirror's backfill: the worker reads the last 60 days of orders.
+    assert wait_until(lambda: Order.objects.filter(shop__domain=SHOP).count() == summary["orders"])
 
     # The dev store uninstalls the app: a signed webhook reaches the web process, the Celery worker
     # processes it, and the shop and its token stop.

@@ -149,3 +149,27 @@ def test_old_payloads_are_purged():
     WebhookDelivery.objects.filter(pk__in=[old_done.pk, old_failed.pk]).update(received_at=now - timedelta(days=31))
     assert purge_old_deliveries(now=now) == 1
     assert set(WebhookDelivery.objects.values_list("pk", flat=True)) == {old_failed.pk, fresh.pk}
+
+
+@pytest.mark.django_db
+def test_a_failing_handler_is_retried_then_marked_failed_with_its_error(client, monkeypatch,
+                                                                        django_capture_on_commit_callbacks):
+    from webhooks.handlers import HANDLERS
+
+    calls = []
+
+    def flaky(delivery):  # a handler slot filled by the test: our task machinery is what is tested
+        calls.append(delivery.pk)
+        raise RuntimeError("downstream unavailable")
+
+    monkeypatch.setitem(HANDLERS, "test/flaky", flaky)
+    with django_capture_on_commit_callbacks():
+        post_webhook(client, "test/flaky", {"id": 1}, shop=SHOP)
+    delivery = WebhookDelivery.objects.get()
+
+    tasks.process_delivery_task.apply(args=[delivery.pk])
+
+    delivery.refresh_from_db()
+    assert len(calls) == tasks.MAX_ATTEMPTS
+    assert delivery.status == DeliveryStatus.FAILED
+    assert delivery.last_error == "RuntimeError: downstream unavailable"
