@@ -1,5 +1,6 @@
 """Writes for webhook ingestion: record a verified delivery, then process it by topic."""
 import logging
+from contextlib import nullcontext
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -20,8 +21,13 @@ def record_delivery(*, webhook_id, topic, shop_domain, payload, event_id="", api
         triggered = parse_datetime(triggered_at) if triggered_at else None
     except ValueError:
         triggered = None
+    # Outside any transaction (a request) the INSERT commits on its own: one round trip to
+    # PostgreSQL instead of BEGIN, INSERT, COMMIT, and on_commit runs at once, after it. Inside a
+    # caller's transaction a savepoint keeps a duplicate from breaking that transaction.
+    connection = transaction.get_connection()
+    own_commit = connection.get_autocommit() and not connection.in_atomic_block
     try:
-        with transaction.atomic():
+        with nullcontext() if own_commit else transaction.atomic():
             delivery = WebhookDelivery.objects.create(
                 webhook_id=webhook_id,
                 event_id=event_id,
