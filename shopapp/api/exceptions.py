@@ -1,15 +1,27 @@
-"""DRF exception handler: errors are ``{"detail": ..., "code": ...}``; a 401 on the admin API
-asks App Bridge to retry with a fresh session token."""
+"""DRF errors in one shape: ``{"detail": ..., "code": ...}``, plus ``"fields"`` for invalid input.
+A 401 on the admin API asks App Bridge to retry with a fresh session token."""
+from rest_framework.exceptions import APIException, ValidationError
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from shopapp.auth.session_tokens import RETRY_HEADER
+
+
+class BadRequest(APIException):
+    """A refusal with a machine-readable reason (``code``) and a sentence for people (``detail``)."""
+
+    status_code = 400
+
+    def __init__(self, reason: str, detail: str | None = None):
+        super().__init__(detail=detail or f"refused: {reason}", code=reason)
 
 
 def exception_handler(exc, context):
     response = drf_exception_handler(exc, context)
     if response is None:
         return None
-    if isinstance(response.data, dict) and "detail" in response.data:
+    if isinstance(exc, ValidationError) and not (isinstance(response.data, dict) and "detail" in response.data):
+        response.data = {"detail": "invalid input", "code": "invalid_input", "fields": response.data}
+    elif isinstance(response.data, dict) and "detail" in response.data:
         detail = response.data["detail"]
         response.data["code"] = getattr(detail, "code", None) or "error"
     if response.status_code == 401:

@@ -1,9 +1,23 @@
 """Admin API of the help desk, included under ``/api/admin/``."""
 from django.urls import path
 
+from . import conversations as c
 from .privacy import DataExportDownloadApi, DataExportListApi
 
 urlpatterns = [
+    path("conversations", c.ConversationListApi.as_view(), name="admin-conversations"),
+    path("conversations/bulk", c.ConversationBulkApi.as_view(), name="admin-conversations-bulk"),
+    path("conversations/<int:conversation_id>", c.ConversationDetailApi.as_view(), name="admin-conversation"),
+    path("conversations/<int:conversation_id>/messages", c.ConversationMessagesApi.as_view(),
+         name="admin-conversation-messages"),
+    path("conversations/<int:conversation_id>/assign", c.ConversationAssignApi.as_view(),
+         name="admin-conversation-assign"),
+    path("conversations/<int:conversation_id>/status", c.ConversationStatusApi.as_view(),
+         name="admin-conversation-status"),
+    path("conversations/<int:conversation_id>/snooze", c.ConversationSnoozeApi.as_view(),
+         name="admin-conversation-snooze"),
+    path("conversations/<int:conversation_id>/tags", c.ConversationTagsApi.as_view(),
+         name="admin-conversation-tags"),
     path("privacy/exports", DataExportListApi.as_view(), name="admin-privacy-exports"),
     path(
         "privacy/exports/<int:export_id>/download",

@@ -1,6 +1,9 @@
-"""Conversations between a shopper and the shop, and their messages. The chat issue adds
-assignment, priority, SLA and realtime fields; these are the parts the mirror and privacy need."""
+"""Conversations between a shopper and the shop, their messages, tags and timeline.
+
+The timeline doubles as the conversation's audit log: every change (who did what, when) is one
+``TimelineEvent``. Message ids are assigned by the server and increase: they give the order."""
 from django.db import models
+from django.utils import timezone
 
 from shopapp.models import Agent, Shop
 
@@ -20,20 +23,50 @@ class ConversationStatus(models.TextChoices):
     CLOSED = "closed", "Closed"
 
 
+class Priority(models.TextChoices):
+    A = "A", "A (urgent)"
+    B = "B", "B"
+    C = "C", "C (general)"
+
+
 class Conversation(models.Model):
     shop = models.ForeignKey(Shop, on_delete=models.CASCADE, related_name="conversations")
     customer = models.ForeignKey(Customer, on_delete=models.CASCADE, related_name="conversations")
     channel = models.CharField(max_length=8, choices=Channel.choices, default=Channel.CHAT)
     status = models.CharField(max_length=10, choices=ConversationStatus.choices, default=ConversationStatus.OPEN)
+    priority = models.CharField(max_length=1, choices=Priority.choices, default=Priority.C)
+    assignee = models.ForeignKey(
+        Agent, null=True, blank=True, on_delete=models.SET_NULL, related_name="assigned_conversations"
+    )
     language = models.CharField(max_length=16, blank=True)
+    waiting_since = models.DateTimeField(null=True, blank=True, help_text="the shopper waits for the shop")
+    first_response_at = models.DateTimeField(null=True, blank=True)
+    snoozed_until = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     last_activity_at = models.DateTimeField(db_index=True)
 
     class Meta:
-        indexes = [models.Index(fields=["shop", "-last_activity_at"])]
+        indexes = [
+            models.Index(fields=["shop", "-last_activity_at", "-id"]),
+            models.Index(fields=["shop", "status", "-last_activity_at"]),
+            models.Index(fields=["shop", "assignee", "-last_activity_at"]),
+        ]
 
     def __str__(self):
         return f"conversation {self.pk} of shop {self.shop_id}"
+
+
+class ConversationTag(models.Model):
+    shop = models.ForeignKey(Shop, on_delete=models.CASCADE, related_name="+")
+    conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="tags")
+    name = models.CharField(max_length=64)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["conversation", "name"], name="conversation_tag_once")]
+        indexes = [models.Index(fields=["shop", "name"])]
+
+    def __str__(self):
+        return self.name
 
 
 class MessageKind(models.TextChoices):
@@ -51,11 +84,35 @@ class Message(models.Model):
     agent = models.ForeignKey(Agent, null=True, blank=True, on_delete=models.SET_NULL, related_name="messages")
     body = models.TextField()
     client_id = models.CharField(max_length=64, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=timezone.now)
     redacted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["conversation", "id"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["conversation", "client_id"], condition=~models.Q(client_id=""),
+                name="message_client_id_once_per_conversation",
+            )
+        ]
+
+    def __str__(self):
+        return f"message {self.pk} of shop {self.shop_id}"
+
+
+class TimelineEvent(models.Model):
+    """One change to a conversation: also its audit log."""
+
+    shop = models.ForeignKey(Shop, on_delete=models.CASCADE, related_name="+")
+    conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="timeline")
+    kind = models.CharField(max_length=48, help_text='dotted, e.g. "conversation.assigned"')
+    actor = models.CharField(max_length=8, help_text="shopper, agent, bot or system")
+    agent = models.ForeignKey(Agent, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    data = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         indexes = [models.Index(fields=["conversation", "id"])]
 
     def __str__(self):
-        return f"message {self.pk} of shop {self.shop_id}"
+        return f"{self.kind} on conversation {self.conversation_id}"

@@ -8,6 +8,7 @@ from shopapp.models import Shop
 class Customer(models.Model):
     shop = models.ForeignKey(Shop, on_delete=models.CASCADE, related_name="customers")
     shopify_id = models.BigIntegerField(null=True, blank=True)
+    visitor_id = models.CharField(max_length=64, blank=True, help_text="anonymous chat visitor (widget)")
     first_name = models.CharField(max_length=255, blank=True)
     last_name = models.CharField(max_length=255, blank=True)
     email = models.EmailField(max_length=254, blank=True)
@@ -29,7 +30,11 @@ class Customer(models.Model):
             models.UniqueConstraint(
                 fields=["shop", "shopify_id"], condition=models.Q(shopify_id__isnull=False),
                 name="customer_unique_shopify_id_per_shop",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["shop", "visitor_id"], condition=~models.Q(visitor_id=""),
+                name="customer_unique_visitor_per_shop",
+            ),
         ]
         indexes = [models.Index(fields=["shop", "email"])]
 

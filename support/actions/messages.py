@@ -1,0 +1,123 @@
+"""Writes of messages: a shopper's message, an agent's reply, an internal note. One transaction
+each (message, conversation state, timeline event); broadcasts after commit. A retried send with the
+same ``client_id`` returns the message already stored and does nothing else."""
+import logging
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from shopapp.models import Agent
+from support import realtime
+from support.models import Conversation, ConversationStatus, Message, MessageKind, TimelineEvent
+from support.rules.pan import mask_card_numbers
+from support.selectors.locks import lock_conversation
+
+logger = logging.getLogger(__name__)
+
+MAX_BODY = 5000
+
+
+class MessageRefused(ValueError):
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def clean_body(body: str) -> tuple[str, int]:
+    """Pure rule: trimmed, not empty, not too long, card numbers masked. Text only, never HTML."""
+    if not isinstance(body, str):
+        raise MessageRefused("body_not_text")
+    text = body.strip()
+    if not text:
+        raise MessageRefused("empty_body")
+    if len(text) > MAX_BODY:
+        raise MessageRefused("body_too_long")
+    return mask_card_numbers(text)
+
+
+def serialize_message(message: Message) -> dict:
+    return {
+        "id": str(message.pk),
+        "conversation_id": str(message.conversation_id),
+        "kind": message.kind,
+        "body": message.body,
+        "agent_id": str(message.agent_id) if message.agent_id else None,
+        "client_id": message.client_id,
+        "created_at": message.created_at.isoformat(),
+    }
+
+
+def _existing(conversation: Conversation, client_id: str) -> Message | None:
+    if not client_id:
+        return None
+    return Message.objects.filter(conversation=conversation, client_id=client_id).first()
+
+
+def _store(conversation: Conversation, *, kind: str, body: str, client_id: str, agent: Agent | None, state):
+    """Insert the message and apply ``state(conversation, now)`` under the conversation's lock."""
+    text, masked = clean_body(body)
+    client_id = (client_id or "")[:64]
+    if found := _existing(conversation, client_id):
+        return found, False
+    try:
+        with transaction.atomic():
+            locked = lock_conversation(conversation.pk)
+            now = timezone.now()
+            message = Message.objects.create(
+                shop_id=locked.shop_id, conversation=locked, kind=kind, body=text, client_id=client_id, agent=agent,
+                created_at=now,
+            )
+            changed = state(locked, now)
+            locked.last_activity_at = now
+            locked.save(update_fields=["last_activity_at", *changed])
+            TimelineEvent.objects.create(
+                shop_id=locked.shop_id, conversation=locked, kind=realtime.MESSAGE_CREATED,
+                actor=_actor(kind), agent=agent, data={"message_id": str(message.pk), "cards_masked": masked},
+            )
+            payload = serialize_message(message)
+            transaction.on_commit(lambda: realtime.broadcast(
+                realtime.MESSAGE_CREATED, payload, shop_id=locked.shop_id, conversation_id=locked.pk, message_kind=kind
+            ))
+    except IntegrityError:
+        if found := _existing(conversation, client_id):  # a concurrent retry stored it first
+            return found, False
+        raise
+    logger.info("messages.created", extra={"message_id": message.pk, "kind": kind, "cards_masked": masked})
+    return message, True
+
+
+def _actor(kind: str) -> str:
+    return {MessageKind.SHOPPER: "shopper", MessageKind.BOT: "bot", MessageKind.SYSTEM: "system"}.get(kind, "agent")
+
+
+def receive_customer_message(conversation: Conversation, *, body: str, client_id: str) -> tuple[Message, bool]:
+    def state(locked, now):
+        changed = []
+        if locked.waiting_since is None:
+            locked.waiting_since = now
+            changed.append("waiting_since")
+        if locked.status != ConversationStatus.OPEN:  # a shopper writing reopens and wakes
+            locked.status, locked.snoozed_until = ConversationStatus.OPEN, None
+            changed += ["status", "snoozed_until"]
+        return changed
+
+    return _store(conversation, kind=MessageKind.SHOPPER, body=body, client_id=client_id, agent=None, state=state)
+
+
+def send_agent_reply(conversation: Conversation, *, agent: Agent, body: str, client_id: str) -> tuple[Message, bool]:
+    def state(locked, now):
+        changed = ["waiting_since", "status"]
+        if locked.first_response_at is None:
+            locked.first_response_at = now
+            changed.append("first_response_at")
+        locked.waiting_since = None
+        if locked.status in (ConversationStatus.OPEN, ConversationStatus.SNOOZED):
+            locked.status = ConversationStatus.PENDING  # now waiting for the shopper
+        return changed
+
+    return _store(conversation, kind=MessageKind.AGENT, body=body, client_id=client_id, agent=agent, state=state)
+
+
+def add_internal_note(conversation: Conversation, *, agent: Agent, body: str, client_id: str) -> tuple[Message, bool]:
+    return _store(conversation, kind=MessageKind.NOTE, body=body, client_id=client_id, agent=agent,
+                  state=lambda locked, now: [])

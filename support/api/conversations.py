@@ -1,0 +1,222 @@
+"""``/api/admin/conversations...``: the agents' inbox and conversation endpoints. Thin: validate,
+call one selector or action, serialize. Every read goes through a shop-scoped selector."""
+from django.db import transaction
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from shopapp.api.exceptions import BadRequest
+from shopapp.models import Agent
+from support.actions import conversations as conversation_actions
+from support.actions import messages as message_actions
+from support.models import Channel, ConversationStatus, Priority
+from support.selectors.conversations import InboxFilters, access_conversation, inbox, messages_after
+from support.selectors.customers import customer_card
+
+
+def refused(error):
+    return BadRequest(error.reason)
+
+
+class ConversationSerializer(serializers.Serializer):
+    id = serializers.CharField()
+    status = serializers.CharField()
+    channel = serializers.CharField()
+    priority = serializers.CharField()
+    language = serializers.CharField()
+    assignee_id = serializers.CharField(allow_null=True)
+    customer_name = serializers.CharField(source="customer.name")
+    customer_email = serializers.CharField(source="customer.email")
+    waiting_since = serializers.DateTimeField(allow_null=True)
+    first_response_at = serializers.DateTimeField(allow_null=True)
+    snoozed_until = serializers.DateTimeField(allow_null=True)
+    last_activity_at = serializers.DateTimeField()
+    tags = serializers.SerializerMethodField()
+    last_message = serializers.SerializerMethodField()
+
+    def get_tags(self, conversation) -> list[str]:
+        return [tag.name for tag in conversation.tags.all()]
+
+    def get_last_message(self, conversation) -> dict | None:
+        body = getattr(conversation, "last_message_body", None)
+        return None if body is None else {"kind": conversation.last_message_kind, "body": body[:200]}
+
+
+class MessageSerializer(serializers.Serializer):
+    id = serializers.CharField()
+    kind = serializers.CharField()
+    body = serializers.CharField()
+    agent_id = serializers.CharField(allow_null=True)
+    client_id = serializers.CharField()
+    created_at = serializers.DateTimeField()
+
+
+class InboxQuerySerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=ConversationStatus.choices, required=False)
+    assignee = serializers.RegexField(r"^(me|unassigned|anyone|\d{1,18})$", required=False)
+    channel = serializers.ChoiceField(choices=Channel.choices, required=False)
+    priority = serializers.ChoiceField(choices=Priority.choices, required=False)
+    tag = serializers.CharField(max_length=64, required=False)
+    q = serializers.CharField(max_length=100, required=False)
+    waiting = serializers.BooleanField(required=False, allow_null=True, default=None)
+    cursor = serializers.CharField(max_length=200, required=False)
+    limit = serializers.IntegerField(min_value=1, max_value=100, required=False, default=25)
+
+
+class ConversationListApi(APIView):
+    @extend_schema(parameters=[InboxQuerySerializer], responses=ConversationSerializer(many=True),
+                   summary="The inbox: filters, search, cursor pagination")
+    def get(self, request):
+        query = InboxQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        data = dict(query.validated_data)
+        cursor, limit = data.pop("cursor", None), data.pop("limit")
+        try:
+            rows, next_cursor = inbox(request.user, InboxFilters(**data), cursor=cursor, limit=limit)
+        except ValueError:
+            raise BadRequest("invalid_cursor", "the cursor is not one this API gave") from None
+        return Response({"results": ConversationSerializer(rows, many=True).data, "next_cursor": next_cursor})
+
+
+class ConversationDetailApi(APIView):
+    @extend_schema(responses=ConversationSerializer, summary="One conversation with the customer card")
+    def get(self, request, conversation_id: int):
+        conversation = access_conversation(request.user, conversation_id)
+        return Response({**ConversationSerializer(conversation).data, "customer": customer_card(conversation)})
+
+
+class MessageCreateSerializer(serializers.Serializer):
+    body = serializers.CharField(max_length=5000, trim_whitespace=False)
+    client_id = serializers.CharField(max_length=64, required=False, default="", allow_blank=True)
+    internal = serializers.BooleanField(required=False, default=False)
+
+
+class ConversationMessagesApi(APIView):
+    @extend_schema(parameters=[OpenApiParameter("after", int)], responses=MessageSerializer(many=True),
+                   summary="Messages after an id (resync), oldest first")
+    def get(self, request, conversation_id: int):
+        conversation = access_conversation(request.user, conversation_id)
+        after = request.query_params.get("after", "")
+        if after and not after.isdigit():
+            raise BadRequest("invalid_after", "after must be a message id")
+        rows = messages_after(conversation, after_id=int(after or 0), include_notes=True)
+        return Response(MessageSerializer(rows, many=True).data)
+
+    @extend_schema(request=MessageCreateSerializer, responses=MessageSerializer,
+                   summary="Reply to the shopper, or add an internal note")
+    def post(self, request, conversation_id: int):
+        conversation = access_conversation(request.user, conversation_id)
+        payload = MessageCreateSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        action = message_actions.add_internal_note if payload.validated_data["internal"] else (
+            message_actions.send_agent_reply)
+        try:
+            message, created = action(conversation, agent=request.user, body=payload.validated_data["body"],
+                                      client_id=payload.validated_data["client_id"])
+        except message_actions.MessageRefused as error:
+            raise refused(error) from None
+        return Response(MessageSerializer(message).data, status=201 if created else 200)
+
+
+class AssignSerializer(serializers.Serializer):
+    assignee_id = serializers.IntegerField(allow_null=True)
+
+
+def _assignee(request, assignee_id):
+    if assignee_id is None:
+        return None
+    assignee = Agent.objects.filter(shop_id=request.user.shop_id, pk=assignee_id, is_active=True).first()
+    if assignee is None:
+        raise BadRequest("unknown_assignee", "no such staff member in this shop")
+    return assignee
+
+
+class ConversationAssignApi(APIView):
+    @extend_schema(request=AssignSerializer, responses=ConversationSerializer, summary="Assign or unassign")
+    def post(self, request, conversation_id: int):
+        conversation = access_conversation(request.user, conversation_id)
+        payload = AssignSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        assignee = _assignee(request, payload.validated_data["assignee_id"])
+        updated = conversation_actions.assign(conversation, agent=request.user, assignee=assignee)
+        return Response(ConversationSerializer(updated).data)
+
+
+class StatusSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=[c for c in ConversationStatus.choices if c[0] != "snoozed"])
+
+
+class ConversationStatusApi(APIView):
+    @extend_schema(request=StatusSerializer, responses=ConversationSerializer, summary="Change the status")
+    def post(self, request, conversation_id: int):
+        conversation = access_conversation(request.user, conversation_id)
+        payload = StatusSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        updated = conversation_actions.set_status(conversation, agent=request.user,
+                                                  status=payload.validated_data["status"])
+        return Response(ConversationSerializer(updated).data)
+
+
+class SnoozeSerializer(serializers.Serializer):
+    until = serializers.DateTimeField()
+
+
+class ConversationSnoozeApi(APIView):
+    @extend_schema(request=SnoozeSerializer, responses=ConversationSerializer, summary="Snooze until a time")
+    def post(self, request, conversation_id: int):
+        conversation = access_conversation(request.user, conversation_id)
+        payload = SnoozeSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        try:
+            updated = conversation_actions.snooze(conversation, agent=request.user,
+                                                  until=payload.validated_data["until"])
+        except conversation_actions.ChangeRefused as error:
+            raise refused(error) from None
+        return Response(ConversationSerializer(updated).data)
+
+
+class TagsSerializer(serializers.Serializer):
+    tags = serializers.ListField(child=serializers.CharField(max_length=64), max_length=20)
+
+
+class ConversationTagsApi(APIView):
+    @extend_schema(request=TagsSerializer, responses=TagsSerializer, summary="Replace the tags")
+    def put(self, request, conversation_id: int):
+        conversation = access_conversation(request.user, conversation_id)
+        payload = TagsSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        try:
+            tags = conversation_actions.set_tags(conversation, agent=request.user, names=payload.validated_data["tags"])
+        except conversation_actions.ChangeRefused as error:
+            raise refused(error) from None
+        return Response({"tags": tags})
+
+
+class BulkSerializer(serializers.Serializer):
+    ids = serializers.ListField(child=serializers.IntegerField(min_value=1), min_length=1, max_length=100)
+    status = serializers.ChoiceField(choices=["resolved", "closed"], required=False)
+    assignee_id = serializers.IntegerField(required=False, allow_null=True)
+
+
+class BulkResultSerializer(serializers.Serializer):
+    changed = serializers.IntegerField()
+
+
+class ConversationBulkApi(APIView):
+    @extend_schema(request=BulkSerializer, responses=BulkResultSerializer,
+                   summary="Close or assign many conversations")
+    def post(self, request):
+        payload = BulkSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        if "status" not in data and "assignee_id" not in data:
+            raise BadRequest("nothing_to_do", "give a status or an assignee")
+        ids = sorted(set(data["ids"]))
+        with transaction.atomic():
+            found = [access_conversation(request.user, pk) for pk in ids]  # any other shop's id: 404, nothing done
+            changed = conversation_actions.bulk_update(
+                found, agent=request.user, status=data.get("status"),
+                assignee=_assignee(request, data.get("assignee_id")), assign="assignee_id" in data,
+            )
+        return Response({"changed": changed})

@@ -1,0 +1,46 @@
+"""Realtime: event names, who may receive them, and the one place that talks to the channel layer.
+
+Actions register ``broadcast(...)`` with ``transaction.on_commit``: the database is the record and a
+broadcast is only a notification (a client that missed one asks for everything after its last id).
+Internal notes and agent-only events never reach a shopper's group."""
+import logging
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+
+logger = logging.getLogger(__name__)
+
+MESSAGE_CREATED = "message.created"
+CONVERSATION_UPDATED = "conversation.updated"
+TYPING = "typing"
+
+AGENT_ONLY_MESSAGE_KINDS = {"note"}
+AGENT_ONLY_EVENTS = {CONVERSATION_UPDATED}
+
+
+def agents_group(shop_id: int) -> str:
+    return f"shop.{shop_id}.agents"
+
+
+def shopper_group(conversation_id: int) -> str:
+    return f"conversation.{conversation_id}.shopper"
+
+
+def audiences(event: str, *, shop_id: int, conversation_id: int, message_kind: str | None = None) -> list[str]:
+    """Pure rule: the groups an event goes to. Agents see everything of their shop; the shopper
+    sees their conversation's messages except internal notes, and no agent-only events."""
+    groups = [agents_group(shop_id)]
+    if event in AGENT_ONLY_EVENTS or message_kind in AGENT_ONLY_MESSAGE_KINDS:
+        return groups
+    return [*groups, shopper_group(conversation_id)]
+
+
+def broadcast(event: str, payload: dict, *, shop_id: int, conversation_id: int, message_kind: str | None = None):
+    layer = get_channel_layer()
+    if layer is None:
+        return
+    for group in audiences(event, shop_id=shop_id, conversation_id=conversation_id, message_kind=message_kind):
+        try:
+            async_to_sync(layer.group_send)(group, {"type": "realtime.event", "event": event, "payload": payload})
+        except Exception:  # noqa: BLE001 - Redis down: clients resync from the database
+            logger.warning("realtime.broadcast_failed", extra={"event": event, "conversation_id": conversation_id})

@@ -1,0 +1,112 @@
+"""Reads of conversations, always scoped by the agent's shop: another shop's row is a 404.
+The inbox page costs a constant number of queries whatever its size."""
+import base64
+import binascii
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.http import Http404
+
+from shopapp.models import Agent
+from support.models import Conversation, ConversationTag, Message, MessageKind, Order
+
+PAGE_MAX = 100
+
+
+def access_conversation(agent: Agent, conversation_id, *, lock: bool = False) -> Conversation:
+    queryset = Conversation.objects.filter(shop_id=agent.shop_id)
+    if lock:
+        queryset = queryset.select_for_update()
+    try:
+        return queryset.get(pk=int(conversation_id))
+    except (Conversation.DoesNotExist, ValueError, TypeError):
+        raise Http404("no such conversation") from None
+
+
+@dataclass(frozen=True)
+class InboxFilters:
+    status: str | None = None
+    assignee: str | None = None  # "me", "unassigned", "anyone" or an agent id
+    channel: str | None = None
+    priority: str | None = None
+    tag: str | None = None
+    q: str | None = None
+    waiting: bool | None = None
+
+
+def encode_cursor(conversation: Conversation) -> str:
+    raw = f"{conversation.last_activity_at.isoformat()}|{conversation.pk}"
+    return base64.urlsafe_b64encode(raw.encode()).decode()
+
+
+def decode_cursor(cursor: str) -> tuple[datetime, int]:
+    """Pure: the (last activity, id) a page continues after; ValueError for a forged cursor."""
+    try:
+        moment, pk = base64.urlsafe_b64decode(cursor.encode()).decode().split("|")
+        return datetime.fromisoformat(moment), int(pk)
+    except (binascii.Error, UnicodeDecodeError, ValueError) as error:
+        raise ValueError("invalid cursor") from error
+
+
+def _filtered(agent: Agent, filters: InboxFilters) -> QuerySet:
+    queryset = Conversation.objects.filter(shop_id=agent.shop_id)
+    if filters.status:
+        queryset = queryset.filter(status=filters.status)
+    if filters.channel:
+        queryset = queryset.filter(channel=filters.channel)
+    if filters.priority:
+        queryset = queryset.filter(priority=filters.priority)
+    if filters.assignee == "me":
+        queryset = queryset.filter(assignee=agent)
+    elif filters.assignee == "unassigned":
+        queryset = queryset.filter(assignee__isnull=True)
+    elif filters.assignee and filters.assignee != "anyone":
+        queryset = queryset.filter(assignee_id=int(filters.assignee))
+    if filters.tag:
+        tagged = ConversationTag.objects.filter(conversation=OuterRef("pk"), name=filters.tag)
+        queryset = queryset.filter(Exists(tagged))
+    if filters.waiting is not None:
+        queryset = queryset.filter(waiting_since__isnull=not filters.waiting)
+    if filters.q:
+        queryset = queryset.filter(_search(agent, filters.q))
+    return queryset
+
+
+def _search(agent: Agent, text: str) -> Q:
+    text = text.strip()[:100]
+    order_match = Order.objects.filter(shop_id=agent.shop_id, customer=OuterRef("customer"), name__iexact=text)
+    message_match = Message.objects.filter(conversation=OuterRef("pk"), body__icontains=text)
+    return (
+        Q(customer__first_name__icontains=text) | Q(customer__last_name__icontains=text)
+        | Q(customer__email__iexact=text) | Exists(order_match) | Exists(message_match)
+    )
+
+
+def inbox(agent: Agent, filters: InboxFilters, *, cursor: str | None = None, limit: int = 25):
+    """(conversations of the page, cursor of the next page or None). Newest activity first."""
+    limit = max(1, min(int(limit), PAGE_MAX))
+    queryset = _filtered(agent, filters)
+    if cursor:
+        moment, pk = decode_cursor(cursor)
+        queryset = queryset.filter(Q(last_activity_at__lt=moment) | Q(last_activity_at=moment, pk__lt=pk))
+    last_message = Message.objects.filter(conversation=OuterRef("pk")).exclude(kind=MessageKind.NOTE).order_by("-pk")
+    rows = list(
+        queryset.select_related("customer", "assignee")
+        .prefetch_related(Prefetch("tags", queryset=ConversationTag.objects.order_by("name")))
+        .annotate(last_message_body=Subquery(last_message.values("body")[:1]),
+                  last_message_kind=Subquery(last_message.values("kind")[:1]))
+        .order_by("-last_activity_at", "-pk")[: limit + 1]
+    )
+    next_cursor = encode_cursor(rows[limit - 1]) if len(rows) > limit else None
+    return rows[:limit], next_cursor
+
+
+def messages_after(conversation: Conversation, *, after_id: int | None, limit: int = 100, include_notes: bool):
+    """Messages with an id above ``after_id`` (a reconnecting client's resync), oldest first."""
+    queryset = conversation.messages.select_related("agent").order_by("pk")
+    if after_id:
+        queryset = queryset.filter(pk__gt=after_id)
+    if not include_notes:
+        queryset = queryset.exclude(kind=MessageKind.NOTE)
+    return list(queryset[: max(1, min(limit, 200))])

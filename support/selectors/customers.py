@@ -1,0 +1,65 @@
+"""The customer card beside a conversation, read from the mirror (never from Shopify)."""
+from decimal import Decimal
+
+from django.db.models import Count, Prefetch, Q, Sum
+
+from support.models import Conversation, Fulfillment, FulfillmentEvent, Order
+
+RECENT_ORDERS = 5
+
+
+def customer_card(conversation: Conversation) -> dict:
+    customer = conversation.customer
+    orders = Order.objects.filter(shop_id=conversation.shop_id, customer=customer)
+    totals = orders.aggregate(
+        spent=Sum("total_price", filter=Q(cancelled_at__isnull=True)), count=Count("pk"),
+    )
+    events = FulfillmentEvent.objects.order_by("-happened_at", "-pk")
+    recent = list(
+        orders.order_by("-shopify_created_at", "-pk")
+        .prefetch_related(Prefetch("fulfillments", queryset=Fulfillment.objects.order_by("pk").prefetch_related(
+            Prefetch("events", queryset=events))))[:RECENT_ORDERS]
+    )
+    return {
+        "id": str(customer.pk),
+        "shopify_id": str(customer.shopify_id) if customer.shopify_id else None,
+        "name": customer.name,
+        "email": customer.email,
+        "phone": customer.phone,
+        "locale": customer.locale,
+        "country_code": customer.country_code,
+        "lifetime_value": str(totals["spent"] or Decimal("0.00")),
+        "currency": conversation.shop.currency,
+        "orders_count": totals["count"],
+        "recent_orders": [_order(order) for order in recent],
+    }
+
+
+def _order(order: Order) -> dict:
+    return {
+        "id": str(order.shopify_id),
+        "name": order.name,
+        "total_price": str(order.total_price) if order.total_price is not None else None,
+        "currency": order.currency,
+        "financial_status": order.financial_status,
+        "fulfillment_status": order.fulfillment_status,
+        "created_at": order.shopify_created_at.isoformat() if order.shopify_created_at else None,
+        "cancelled": order.cancelled_at is not None,
+        "parcels": [
+            {
+                "id": str(parcel.shopify_id),
+                "shipment_status": parcel.shipment_status,
+                "tracking": parcel.tracking,
+                "last_event": _event(next(iter(parcel.events.all()), None)),
+            }
+            for parcel in order.fulfillments.all()
+        ],
+    }
+
+
+def _event(event):
+    if event is None:
+        return None
+    return {"status": event.status, "message": event.message,
+            "happened_at": event.happened_at.isoformat() if event.happened_at else None,
+            "estimated_delivery_at": event.estimated_delivery_at.isoformat() if event.estimated_delivery_at else None}
