@@ -11,6 +11,7 @@ urlpatterns = [
     path("api/admin/", include("shopapp.api.urls")),
     path("api/admin/", include("webhooks.api_urls")),
     path("api/admin/", include("support.api.urls")),
+    path("api/widget/", include("support.api.widget_urls")),
     path("api/schema/", SpectacularAPIView.as_view(authentication_classes=[], permission_classes=[]), name="schema"),
     path("webhooks/", include("webhooks.urls")),
     path("", include("frontend.urls")),

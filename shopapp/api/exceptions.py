@@ -24,6 +24,7 @@ def exception_handler(exc, context):
     elif isinstance(response.data, dict) and "detail" in response.data:
         detail = response.data["detail"]
         response.data["code"] = getattr(detail, "code", None) or "error"
-    if response.status_code == 401:
+    request = context.get("request")
+    if response.status_code == 401 and request is not None and request.path.startswith("/api/admin/"):
         response[RETRY_HEADER] = "1"
     return response

@@ -1,0 +1,157 @@
+"""``/api/widget/...``: the storefront chat widget, reached through Shopify's app proxy.
+
+Identity: the app-proxy signature (verified by shopifyapp) gives the shop and, for a logged-in
+shopper, ``logged_in_customer_id``; an anonymous visitor is named by a signed visitor token in
+``X-Visitor-Token``. Nothing unsigned is trusted. Abuse limits answer 429 and store nothing."""
+import logging
+from dataclasses import dataclass
+
+from django.http import Http404
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import exceptions, serializers
+from rest_framework.authentication import BaseAuthentication
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from shopapp.api.exceptions import BadRequest
+from shopapp.models import Shop
+from shopapp.shopify.app import shopify_app, to_shopify_request
+from support import ratelimits, visitors
+from support.actions import messages as message_actions
+from support.actions.conversations import start_or_resume
+from support.actions.shoppers import shopper_for
+from support.models import Conversation, Customer
+from support.selectors.conversations import messages_after
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class WidgetIdentity:
+    shop: Shop
+    shopify_customer_id: int | None
+    visitor: visitors.Visitor | None
+
+    is_authenticated = True
+
+
+class TooManyRequests(exceptions.Throttled):
+    def __init__(self, reason):
+        super().__init__(detail=f"too many requests: {reason}", code=reason)
+
+
+class AppProxyAuthentication(BaseAuthentication):
+    def authenticate(self, request):
+        result = shopify_app().verify_app_proxy_req(to_shopify_request(request._request, include_body=False))
+        if not result.ok:
+            logger.info("widget.refused", extra={"reason": result.log.code})
+            raise exceptions.AuthenticationFailed(f"invalid app proxy request: {result.log.code}", code=result.log.code)
+        shop = Shop.objects.filter(domain=f"{result.shop}.myshopify.com", is_active=True).first()
+        if shop is None:
+            raise exceptions.AuthenticationFailed("this shop does not use the app", code="shop_not_installed")
+        if not ratelimits.allow(ratelimits.REQUESTS_PER_IP, _ip(request)):
+            raise TooManyRequests("requests_per_ip")
+        customer_id = int(result.logged_in_customer_id) if result.logged_in_customer_id else None
+        visitor = visitors.read(shop.pk, request.headers.get("X-Visitor-Token", ""))
+        return WidgetIdentity(shop=shop, shopify_customer_id=customer_id, visitor=visitor), None
+
+    def authenticate_header(self, request):
+        return "AppProxy"
+
+
+def _ip(request) -> str:
+    return request.META.get("REMOTE_ADDR", "unknown")
+
+
+def _customer(identity: WidgetIdentity) -> Customer | None:
+    if identity.shopify_customer_id is not None:
+        return Customer.objects.filter(shop=identity.shop, shopify_id=identity.shopify_customer_id).first()
+    if identity.visitor is not None:
+        return Customer.objects.filter(shop=identity.shop, visitor_id=identity.visitor.visitor_id).first()
+    return None
+
+
+def widget_conversation(identity: WidgetIdentity, conversation_id) -> Conversation:
+    """The shopper's own conversation; anything else (another shopper's, another shop's) is a 404."""
+    customer = _customer(identity)
+    conversation = Conversation.objects.filter(pk=conversation_id, shop=identity.shop).first()
+    if customer is None or conversation is None or conversation.customer_id != customer.pk:
+        raise Http404("no such conversation")
+    return conversation
+
+
+class WidgetMessageSerializer(serializers.Serializer):
+    id = serializers.CharField()
+    kind = serializers.CharField()
+    body = serializers.CharField()
+    client_id = serializers.CharField()
+    created_at = serializers.DateTimeField()
+
+
+class StartSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=120, required=False, allow_blank=True, default="")
+    email = serializers.EmailField(required=False, allow_blank=True, default="")
+    locale = serializers.RegexField(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?$", required=False, default="")
+
+
+class WidgetApi(APIView):
+    authentication_classes = [AppProxyAuthentication]
+    permission_classes: list = []
+
+
+class WidgetConversationStartApi(WidgetApi):
+    @extend_schema(request=StartSerializer, summary="Start or resume the shopper's chat")
+    def post(self, request):
+        identity: WidgetIdentity = request.user
+        payload = StartSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        if _customer(identity) is None and not ratelimits.allow(ratelimits.NEW_CONVERSATIONS_PER_IP, _ip(request)):
+            raise TooManyRequests("new_conversations_per_ip")
+        visitor_id = identity.visitor.visitor_id if identity.visitor else visitors.new_visitor_id()
+        customer = shopper_for(
+            identity.shop, shopify_customer_id=identity.shopify_customer_id,
+            visitor_id=None if identity.shopify_customer_id else visitor_id, **payload.validated_data,
+        )
+        conversation, created = start_or_resume(customer, language=payload.validated_data["locale"])
+        token = None
+        if identity.shopify_customer_id is None and (identity.visitor is None or identity.visitor.needs_rotation):
+            token = visitors.issue(identity.shop.pk, visitor_id)
+        messages = messages_after(conversation, after_id=None, include_notes=False)
+        return Response({
+            "conversation": {"id": str(conversation.pk), "status": conversation.status},
+            "visitor_token": token,
+            "messages": WidgetMessageSerializer(messages, many=True).data,
+        }, status=201 if created else 200)
+
+
+class WidgetMessageCreateSerializer(serializers.Serializer):
+    body = serializers.CharField(max_length=5000, trim_whitespace=False)
+    client_id = serializers.CharField(max_length=64)
+
+
+class WidgetMessagesApi(WidgetApi):
+    @extend_schema(parameters=[OpenApiParameter("after", int)], responses=WidgetMessageSerializer(many=True),
+                   summary="Messages after an id (resync); internal notes never appear")
+    def get(self, request, conversation_id: int):
+        conversation = widget_conversation(request.user, conversation_id)
+        after = request.query_params.get("after", "")
+        if after and not after.isdigit():
+            raise BadRequest("invalid_after", "after must be a message id")
+        rows = messages_after(conversation, after_id=int(after or 0), include_notes=False)
+        return Response(WidgetMessageSerializer(rows, many=True).data)
+
+    @extend_schema(request=WidgetMessageCreateSerializer, responses=WidgetMessageSerializer,
+                   summary="Send a message (idempotent on client_id)")
+    def post(self, request, conversation_id: int):
+        conversation = widget_conversation(request.user, conversation_id)
+        payload = WidgetMessageCreateSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        if not ratelimits.allow(ratelimits.MESSAGES_PER_CONVERSATION, str(conversation.pk)):
+            raise TooManyRequests("messages_per_conversation")
+        try:
+            message, created = message_actions.receive_customer_message(
+                conversation, body=payload.validated_data["body"], client_id=payload.validated_data["client_id"]
+            )
+        except message_actions.MessageRefused as error:
+            raise BadRequest(error.reason) from None
+        return Response(WidgetMessageSerializer(message).data, status=201 if created else 200)
