@@ -14,3 +14,17 @@ class SessionTokenScheme(OpenApiAuthenticationExtension):
             "description": "A Shopify session token from App Bridge (HS256, aud = the app's API key, "
             "dest = the shop). Invalid tokens get 401 with X-Shopify-Retry-Invalid-Session-Request: 1.",
         }
+
+
+class AppProxyScheme(OpenApiAuthenticationExtension):
+    target_class = "support.api.widget.AppProxyAuthentication"
+    name = "shopifyAppProxy"
+
+    def get_security_definition(self, auto_schema):
+        return {
+            "type": "apiKey",
+            "in": "query",
+            "name": "signature",
+            "description": "Shopify's app-proxy signature over the query (shop, timestamp, logged_in_customer_id, "
+            "path_prefix and the storefront's own parameters); an anonymous visitor adds X-Visitor-Token.",
+        }

@@ -99,8 +99,15 @@ class WidgetApi(APIView):
     permission_classes: list = []
 
 
+class StartedSerializer(serializers.Serializer):
+    conversation = serializers.DictField()
+    visitor_token = serializers.CharField(allow_null=True)
+    messages = WidgetMessageSerializer(many=True)
+
+
 class WidgetConversationStartApi(WidgetApi):
-    @extend_schema(request=StartSerializer, summary="Start or resume the shopper's chat")
+    @extend_schema(request=StartSerializer, responses=StartedSerializer, operation_id="widget_conversation_start",
+                   summary="Start or resume the shopper's chat")
     def post(self, request):
         identity: WidgetIdentity = request.user
         payload = StartSerializer(data=request.data)
@@ -131,6 +138,7 @@ class WidgetMessageCreateSerializer(serializers.Serializer):
 
 class WidgetMessagesApi(WidgetApi):
     @extend_schema(parameters=[OpenApiParameter("after", int)], responses=WidgetMessageSerializer(many=True),
+                   operation_id="widget_messages_list",
                    summary="Messages after an id (resync); internal notes never appear")
     def get(self, request, conversation_id: int):
         conversation = widget_conversation(request.user, conversation_id)
@@ -141,7 +149,7 @@ class WidgetMessagesApi(WidgetApi):
         return Response(WidgetMessageSerializer(rows, many=True).data)
 
     @extend_schema(request=WidgetMessageCreateSerializer, responses=WidgetMessageSerializer,
-                   summary="Send a message (idempotent on client_id)")
+                   operation_id="widget_message_create", summary="Send a message (idempotent on client_id)")
     def post(self, request, conversation_id: int):
         conversation = widget_conversation(request.user, conversation_id)
         payload = WidgetMessageCreateSerializer(data=request.data)
