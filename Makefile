@@ -15,11 +15,12 @@ export SHOPIFY_API_SECRET ?= dev-api-secret-for-local-development
 export SHOPIFY_DEVSTORE_URL ?= http://127.0.0.1:8765
 export REDIS_URL ?= redis://127.0.0.1:6379/0
 
-.PHONY: help install frontend build dev test lint pytest frontend-test graphql-check clean
+.PHONY: help install frontend build dev test lint pytest frontend-test graphql-check bench clean
 
 help:
 	@echo "make dev    install everything, seed the demo store and start the app (web, worker, beat, dev store)"
 	@echo "make test   install what the tests need and run lint, Python tests and front-end tests"
+	@echo "make bench  webhook ingest and processing benchmark (needs PostgreSQL and Redis; see bench/README.md)"
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -47,6 +48,15 @@ test: install frontend
 	cd frontend && $(NPM) run typecheck
 	cd frontend && $(NPM) test
 	$(VENV)/bin/pytest
+
+# The benchmark starts its own server, database, Redis DB and worker; BENCH_ARGS passes options,
+# e.g. `make bench BENCH_ARGS="--server uvicorn --workers 2"` (python -m bench --help lists them).
+$(VENV)/.bench-installed: $(VENV)/.installed pyproject.toml
+	$(PY) -m pip install --quiet -e '.[dev,bench]'
+	@touch $@
+
+bench: $(VENV)/.bench-installed
+	$(PY) -m bench $(BENCH_ARGS)
 
 graphql-check: install
 	@if [ -d ../shared/tools ]; then $(PY) ../shared/tools/validate_graphql.py . ; \

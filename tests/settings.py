@@ -11,6 +11,9 @@ os.environ.pop("SHOPIFY_OLD_API_SECRET", None)
 os.environ["SHOPIFY_DEVSTORE_URL"] = ""
 os.environ["APP_URL"] = "http://testserver"
 os.environ.setdefault("LOG_LEVEL", "WARNING")
+# In-process tests use plain connections (the thread-based Celery test worker and the test database
+# swap do not mix with a pool); tests/test_live_stack.py runs the real processes with the pool on.
+os.environ["DATABASE_POOL"] = "0"
 
 from shopapp.settings import *  # noqa: E402,F403
 

@@ -54,6 +54,7 @@ def stack(redis_client):
         "SHOPIFY_DEVSTORE_URL": f"http://127.0.0.1:{store_port}",
         "APP_URL": f"http://127.0.0.1:{web_port}",
         "LOG_LEVEL": "WARNING",
+        "DATABASE_POOL": "1",  # as in production
     }
     bin_dir = Path(sys.executable).parent
     commands = [

@@ -25,7 +25,7 @@ def record_delivery(*, webhook_id, topic, shop_domain, payload, event_id="", api
     # PostgreSQL instead of BEGIN, INSERT, COMMIT, and on_commit runs at once, after it. Inside a
     # caller's transaction a savepoint keeps a duplicate from breaking that transaction.
     connection = transaction.get_connection()
-    own_commit = False and connection.get_autocommit() and not connection.in_atomic_block
+    own_commit = connection.get_autocommit() and not connection.in_atomic_block
     try:
         with nullcontext() if own_commit else transaction.atomic():
             delivery = WebhookDelivery.objects.create(

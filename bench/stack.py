@@ -1,0 +1,201 @@
+"""The real stack for a benchmark: checks PostgreSQL and Redis, creates and drops a fresh database,
+flushes a dedicated Redis DB, starts and stops the app's own processes, and samples CPU time."""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg
+import redis
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+class BenchError(RuntimeError):
+    """A clear reason the benchmark cannot run or did not run correctly."""
+
+
+def check_services(admin_db_url: str, redis_url: str) -> None:
+    problems = []
+    try:
+        psycopg.connect(admin_db_url, connect_timeout=3).close()
+    except psycopg.Error as error:
+        problems.append(
+            f"PostgreSQL is not reachable at {urlsplit(admin_db_url).netloc.split('@')[-1]} "
+            f"({str(error).strip().splitlines()[0]}).\n"
+            "  Start it: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start\n"
+            "  or set BENCH_DATABASE_URL to a server where the user may create databases."
+        )
+    try:
+        redis.Redis.from_url(redis_url, socket_connect_timeout=3).ping()
+    except redis.RedisError as error:
+        problems.append(
+            f"Redis is not reachable at {redis_url} ({error}).\n"
+            "  Start it: redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save '' --appendonly no\n"
+            "  or set BENCH_REDIS_URL to a running Redis (a DB number the benchmark may flush)."
+        )
+    if problems:
+        raise BenchError("the benchmark needs a real PostgreSQL and a real Redis:\n" + "\n".join(problems))
+
+
+class Database:
+    """A fresh database on the server of ``admin_url``, dropped on ``drop()``."""
+
+    def __init__(self, admin_url: str, name: str):
+        self.admin_url, self.name = admin_url, name
+        parts = urlsplit(admin_url)
+        self.url = urlunsplit((parts.scheme, parts.netloc, "/" + name, "", ""))
+
+    def _admin(self):
+        return psycopg.connect(self.admin_url, autocommit=True, connect_timeout=5)
+
+    def create(self) -> Database:
+        with self._admin() as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+            conn.execute(f'CREATE DATABASE "{self.name}"')
+        return self
+
+    def drop(self) -> None:
+        with self._admin() as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+
+    def connect(self):
+        return psycopg.connect(self.url, autocommit=True)
+
+
+def flush_redis(url: str) -> None:
+    client = redis.Redis.from_url(url)
+    try:
+        client.flushdb()
+    finally:
+        client.close()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Process:
+    """A child process in its own session (so it and its children stop together), logging to a file."""
+
+    def __init__(self, name: str, argv: list[str], env: dict, log_dir: Path):
+        self.name, self.argv = name, argv
+        self.log_path = log_dir / f"{name}.log"
+        self._log = self.log_path.open("ab")
+        self.popen = subprocess.Popen(
+            argv, cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+
+    @property
+    def pid(self) -> int:
+        return self.popen.pid
+
+    def alive(self) -> bool:
+        return self.popen.poll() is None
+
+    def stop(self, timeout: float = 15.0) -> None:
+        if self.alive():
+            try:
+                os.killpg(self.popen.pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+            try:
+                self.popen.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.popen.pid, signal.SIGKILL)
+                self.popen.wait(timeout=5)
+        # Children left behind in the session (e.g. workers of a supervisor) go too.
+        for pid in session_pids(self.popen.pid):
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        self._log.close()
+
+    def tail(self, lines: int = 30) -> str:
+        try:
+            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+        except OSError:
+            return ""
+
+
+def wait_until(check, timeout: float, interval: float = 0.1) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if check():
+                return True
+        except Exception:  # not up yet
+            pass
+        time.sleep(interval)
+    return False
+
+
+def _stat(pid: str):
+    """(session id, command name, cpu seconds) of a process from /proc, or None if it is gone."""
+    try:
+        raw = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    name = raw[raw.index("(") + 1 : raw.rindex(")")]
+    fields = raw[raw.rindex(")") + 2 :].split()
+    return int(fields[3]), name, (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+
+
+def session_pids(session: int) -> list[int]:
+    pids = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit() and int(entry) != session:
+            stat = _stat(entry)
+            if stat and stat[0] == session:
+                pids.append(int(entry))
+    return pids
+
+
+def cpu_snapshot(groups: dict[int, str]) -> dict[str, float]:
+    """CPU seconds used so far by each group: ``{session id: name}`` for our processes, plus
+    ``postgres`` and ``redis`` by command name (their work for us is part of the cost), and
+    ``_busy``, the whole machine's busy time (to see what else ran)."""
+    totals = dict.fromkeys([*groups.values(), "postgres", "redis"], 0.0)
+    by_session = groups
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        stat = _stat(entry)
+        if stat is None:
+            continue
+        session, command, seconds = stat
+        if session in by_session:
+            totals[by_session[session]] += seconds
+        elif command == "postgres" or command.startswith("postgres:"):
+            totals["postgres"] += seconds
+        elif command.startswith("redis-server"):
+            totals["redis"] += seconds
+    ticks = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    totals["_busy"] = (sum(ticks[:8]) - ticks[3] - ticks[4] - ticks[7]) / CLOCK_TICKS  # not idle, iowait, steal
+    totals["_steal"] = ticks[7] / CLOCK_TICKS  # time the hypervisor gave our vCPUs to someone else
+    return totals
+
+
+def cpu_delta(before: dict, after: dict) -> dict[str, float]:
+    return {key: round(after.get(key, 0.0) - value, 2) for key, value in before.items()}
+
+
+class Workdir:
+    def __init__(self):
+        self.path = Path(tempfile.mkdtemp(prefix="bench-"))
+
+    def cleanup(self):
+        shutil.rmtree(self.path, ignore_errors=True)
