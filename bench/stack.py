@@ -16,6 +16,8 @@ from urllib.parse import urlsplit, urlunsplit
 import psycopg
 import redis
 
+from shopapp.servicecheck import problems
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
@@ -26,26 +28,9 @@ class BenchError(RuntimeError):
 
 
 def check_services(admin_db_url: str, redis_url: str) -> None:
-    problems = []
-    try:
-        psycopg.connect(admin_db_url, connect_timeout=3).close()
-    except psycopg.Error as error:
-        problems.append(
-            f"PostgreSQL is not reachable at {urlsplit(admin_db_url).netloc.split('@')[-1]} "
-            f"({str(error).strip().splitlines()[0]}).\n"
-            "  Start it: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start\n"
-            "  or set BENCH_DATABASE_URL to a server where the user may create databases."
-        )
-    try:
-        redis.Redis.from_url(redis_url, socket_connect_timeout=3).ping()
-    except redis.RedisError as error:
-        problems.append(
-            f"Redis is not reachable at {redis_url} ({error}).\n"
-            "  Start it: redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save '' --appendonly no\n"
-            "  or set BENCH_REDIS_URL to a running Redis (a DB number the benchmark may flush)."
-        )
-    if problems:
-        raise BenchError("the benchmark needs a real PostgreSQL and a real Redis:\n" + "\n".join(problems))
+    found = problems(admin_db_url, redis_url, env_names=("BENCH_DATABASE_URL", "BENCH_REDIS_URL"))
+    if found:
+        raise BenchError("the benchmark needs a real PostgreSQL and a real Redis:\n" + "\n".join(found))
 
 
 class Database:
