@@ -1,5 +1,5 @@
-"""ASGI entry point: HTTP through Django, websockets through Channels (routes arrive with the
-realtime work; the router and origin check are in place)."""
+"""ASGI entry point: HTTP through Django, websockets through Channels (Origin checked against
+ALLOWED_HOSTS)."""
 import os
 
 from django.core.asgi import get_asgi_application
@@ -10,7 +10,7 @@ django_asgi_app = get_asgi_application()
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
-websocket_urlpatterns: list = []
+from support.routing import websocket_urlpatterns  # noqa: E402
 
 application = ProtocolTypeRouter(
     {

@@ -20,6 +20,7 @@ from support import ratelimits, visitors
 from support.actions import messages as message_actions
 from support.actions.conversations import start_or_resume
 from support.actions.shoppers import shopper_for
+from support.consumers import issue_socket_token
 from support.models import Conversation, Customer
 from support.selectors.conversations import messages_after
 
@@ -102,6 +103,7 @@ class WidgetApi(APIView):
 class StartedSerializer(serializers.Serializer):
     conversation = serializers.DictField()
     visitor_token = serializers.CharField(allow_null=True)
+    socket_token = serializers.CharField()
     messages = WidgetMessageSerializer(many=True)
 
 
@@ -127,6 +129,8 @@ class WidgetConversationStartApi(WidgetApi):
         return Response({
             "conversation": {"id": str(conversation.pk), "status": conversation.status},
             "visitor_token": token,
+            "socket_token": issue_socket_token(shop_id=identity.shop.pk, conversation_id=conversation.pk,
+                                               customer_id=customer.pk),
             "messages": WidgetMessageSerializer(messages, many=True).data,
         }, status=201 if created else 200)
 
