@@ -75,10 +75,17 @@ async def test_bad_tokens_are_refused(world, path):
     assert (connected, code) == (False, 4401)
 
 
-async def test_foreign_origin_is_refused(world):
+async def test_agent_socket_from_a_foreign_origin_is_refused(world):
     evil = [(b"origin", b"https://evil.example")]
     _, connected, _ = await connect(f"/ws/agent/?token={world['agent_token']}", headers=evil)
     assert connected is False
+
+
+async def test_widget_socket_from_the_storefront_domain_is_admitted_by_its_token(world):
+    storefront = [(b"origin", b"https://www.merchant-shop.example")]
+    socket, connected, _ = await connect(f"/ws/widget/?token={world['socket_token']}", headers=storefront)
+    assert connected is True
+    await socket.disconnect()
 
 
 async def test_agent_of_another_shop_hears_nothing(world, session_token):
