@@ -115,6 +115,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded development default: writers from the web process and the Celery worker wait
+    # for each other instead of failing with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"timeout": 30, "transaction_mode": "IMMEDIATE"})
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool("DATABASE_POOL", True):
     # A connection pool per process (psycopg_pool). Under ASGI every request runs in its own thread,
     # so persistent per-thread connections would pile up; the pool bounds them and reuses them.

@@ -1,7 +1,9 @@
 """Mirror tasks: reconciliation per shop (backfill on the first run), fanned out by beat."""
 import logging
 
+import redis
 from celery import shared_task
+from django.conf import settings
 
 from shopapp.models import Shop
 from shopapp.shopify.errors import ShopifyError
@@ -16,6 +18,10 @@ def sync_mirror_task(self, shop_id: int):
     if shop is None:
         logger.info("mirror.sync.skipped", extra={"shop_id": shop_id})
         return 0
+    lock = redis.Redis.from_url(settings.REDIS_URL).lock(f"mirror-sync:{shop_id}", timeout=900, blocking=False)
+    if not lock.acquire():
+        logger.info("mirror.sync.already_running", extra={"shop_id": shop_id})
+        return 0
     try:
         return sync_orders(shop)
     except ShopifyError as error:
@@ -23,6 +29,11 @@ def sync_mirror_task(self, shop_id: int):
             logger.warning("mirror.sync.failed", extra={"shop_id": shop_id, "code": error.code})
             return 0
         raise self.retry(exc=error, countdown=min(300, 30 * 2**self.request.retries)) from error
+    finally:
+        try:
+            lock.release()
+        except redis.exceptions.LockError:  # expired or flushed meanwhile: nothing to release
+            pass
 
 
 @shared_task
