@@ -4,6 +4,7 @@ from rest_framework.exceptions import APIException, ValidationError
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from shopapp.auth.session_tokens import RETRY_HEADER
+from shopapp.refusals import Refused
 
 
 class BadRequest(APIException):
@@ -16,6 +17,8 @@ class BadRequest(APIException):
 
 
 def exception_handler(exc, context):
+    if isinstance(exc, Refused):
+        exc = BadRequest(exc.reason)
     response = drf_exception_handler(exc, context)
     if response is None:
         return None

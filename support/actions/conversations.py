@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from shopapp.models import Agent
+from shopapp.refusals import Refused
 from support import realtime
 from support.models import Channel, Conversation, ConversationStatus, ConversationTag, Customer, TimelineEvent
 from support.selectors.locks import lock_conversation, lock_conversations
@@ -17,10 +18,8 @@ ACTIVE = (ConversationStatus.OPEN, ConversationStatus.PENDING, ConversationStatu
 MAX_TAGS = 20
 
 
-class ChangeRefused(ValueError):
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
+class ChangeRefused(Refused):
+    pass
 
 
 def start_or_resume(

@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from shopapp.models import Agent
+from shopapp.refusals import Refused
 from support import realtime
 from support.models import Conversation, ConversationStatus, Message, MessageKind, TimelineEvent
 from support.rules.pan import mask_card_numbers
@@ -17,10 +18,8 @@ logger = logging.getLogger(__name__)
 MAX_BODY = 5000
 
 
-class MessageRefused(ValueError):
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
+class MessageRefused(Refused):
+    pass
 
 
 def clean_body(body: str) -> tuple[str, int]:

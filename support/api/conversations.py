@@ -15,8 +15,12 @@ from support.selectors.conversations import InboxFilters, access_conversation, i
 from support.selectors.customers import customer_card
 
 
-def refused(error):
-    return BadRequest(error.reason)
+def _conversation_and_input(request, conversation_id, serializer_class):
+    """The agent's conversation (404 for another shop's) and the validated request body."""
+    conversation = access_conversation(request.user, conversation_id)
+    payload = serializer_class(data=request.data)
+    payload.is_valid(raise_exception=True)
+    return conversation, payload.validated_data
 
 
 class ConversationSerializer(serializers.Serializer):
@@ -106,16 +110,9 @@ class ConversationMessagesApi(APIView):
     @extend_schema(request=MessageCreateSerializer, responses=MessageSerializer,
                    summary="Reply to the shopper, or add an internal note")
     def post(self, request, conversation_id: int):
-        conversation = access_conversation(request.user, conversation_id)
-        payload = MessageCreateSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        action = message_actions.add_internal_note if payload.validated_data["internal"] else (
-            message_actions.send_agent_reply)
-        try:
-            message, created = action(conversation, agent=request.user, body=payload.validated_data["body"],
-                                      client_id=payload.validated_data["client_id"])
-        except message_actions.MessageRefused as error:
-            raise refused(error) from None
+        conversation, data = _conversation_and_input(request, conversation_id, MessageCreateSerializer)
+        action = message_actions.add_internal_note if data["internal"] else message_actions.send_agent_reply
+        message, created = action(conversation, agent=request.user, body=data["body"], client_id=data["client_id"])
         return Response(MessageSerializer(message).data, status=201 if created else 200)
 
 
@@ -135,10 +132,8 @@ def _assignee(request, assignee_id):
 class ConversationAssignApi(APIView):
     @extend_schema(request=AssignSerializer, responses=ConversationSerializer, summary="Assign or unassign")
     def post(self, request, conversation_id: int):
-        conversation = access_conversation(request.user, conversation_id)
-        payload = AssignSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        assignee = _assignee(request, payload.validated_data["assignee_id"])
+        conversation, data = _conversation_and_input(request, conversation_id, AssignSerializer)
+        assignee = _assignee(request, data["assignee_id"])
         updated = conversation_actions.assign(conversation, agent=request.user, assignee=assignee)
         return Response(ConversationSerializer(updated).data)
 
@@ -150,11 +145,8 @@ class StatusSerializer(serializers.Serializer):
 class ConversationStatusApi(APIView):
     @extend_schema(request=StatusSerializer, responses=ConversationSerializer, summary="Change the status")
     def post(self, request, conversation_id: int):
-        conversation = access_conversation(request.user, conversation_id)
-        payload = StatusSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        updated = conversation_actions.set_status(conversation, agent=request.user,
-                                                  status=payload.validated_data["status"])
+        conversation, data = _conversation_and_input(request, conversation_id, StatusSerializer)
+        updated = conversation_actions.set_status(conversation, agent=request.user, status=data["status"])
         return Response(ConversationSerializer(updated).data)
 
 
@@ -165,14 +157,8 @@ class SnoozeSerializer(serializers.Serializer):
 class ConversationSnoozeApi(APIView):
     @extend_schema(request=SnoozeSerializer, responses=ConversationSerializer, summary="Snooze until a time")
     def post(self, request, conversation_id: int):
-        conversation = access_conversation(request.user, conversation_id)
-        payload = SnoozeSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        try:
-            updated = conversation_actions.snooze(conversation, agent=request.user,
-                                                  until=payload.validated_data["until"])
-        except conversation_actions.ChangeRefused as error:
-            raise refused(error) from None
+        conversation, data = _conversation_and_input(request, conversation_id, SnoozeSerializer)
+        updated = conversation_actions.snooze(conversation, agent=request.user, until=data["until"])
         return Response(ConversationSerializer(updated).data)
 
 
@@ -183,13 +169,8 @@ class TagsSerializer(serializers.Serializer):
 class ConversationTagsApi(APIView):
     @extend_schema(request=TagsSerializer, responses=TagsSerializer, summary="Replace the tags")
     def put(self, request, conversation_id: int):
-        conversation = access_conversation(request.user, conversation_id)
-        payload = TagsSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        try:
-            tags = conversation_actions.set_tags(conversation, agent=request.user, names=payload.validated_data["tags"])
-        except conversation_actions.ChangeRefused as error:
-            raise refused(error) from None
+        conversation, data = _conversation_and_input(request, conversation_id, TagsSerializer)
+        tags = conversation_actions.set_tags(conversation, agent=request.user, names=data["tags"])
         return Response({"tags": tags})
 
 

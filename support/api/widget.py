@@ -160,10 +160,7 @@ class WidgetMessagesApi(WidgetApi):
         payload.is_valid(raise_exception=True)
         if not ratelimits.allow(ratelimits.MESSAGES_PER_CONVERSATION, str(conversation.pk)):
             raise TooManyRequests("messages_per_conversation")
-        try:
-            message, created = message_actions.receive_customer_message(
-                conversation, body=payload.validated_data["body"], client_id=payload.validated_data["client_id"]
-            )
-        except message_actions.MessageRefused as error:
-            raise BadRequest(error.reason) from None
+        message, created = message_actions.receive_customer_message(
+            conversation, body=payload.validated_data["body"], client_id=payload.validated_data["client_id"]
+        )
         return Response(WidgetMessageSerializer(message).data, status=201 if created else 200)

@@ -145,3 +145,11 @@ def test_shopper_text_is_stored_as_text(widget):
     body = "<script>alert(1)</script> card 4242424242424242"
     stored = widget.call("post", f"conversations/{conversation_id}/messages", {"body": body, "client_id": "x"}).json()
     assert stored["body"] == "<script>alert(1)</script> card •••• 4242"
+
+
+@pytest.mark.django_db
+def test_blank_message_is_400_with_its_reason_and_stores_nothing(widget):
+    conversation_id = widget.start().json()["conversation"]["id"]
+    response = widget.call("post", f"conversations/{conversation_id}/messages", {"body": "   ", "client_id": "b"})
+    assert (response.status_code, response.json()["code"]) == (400, "empty_body")
+    assert not Message.objects.exists()
