@@ -8,7 +8,9 @@ Load comes from separate processes (``bench.loadgen``) over loopback, bounded in
 Figures, each beside a baseline measured in the same run:
   max         ingest throughput, 100 connections in a closed loop | the bare endpoint, same server
   rate        latency at fixed offered rates (open loop, 100 connections) | bare at the same rate
-  processing  deliveries/s the Celery worker drains through process_delivery_task for
+  live        ingest at the processing target with the worker running beside the web server: delay
+              from recorded to processed (p50/p99), and whether anything was left waiting
+  processing  deliveries/s the Celery worker drains (drain_deliveries_task) for
               orders/updated | a topic without a handler (the task's own overhead)
 Results go to bench/results/webhooks.json (``--name`` adds a suffix).
 """
@@ -55,7 +57,7 @@ INGEST_PATH = "/webhooks/shopify"
 BARE_PATH = "/__bench__/bare"
 SECRET = "bench-api-secret-with-at-least-32-bytes-of-key"
 FERNET_KEY = "YmVuY2gtZmllbGQtZW5jcnlwdGlvbi1rZXktMzJieXQ="  # 32 bytes, urlsafe base64; bench only
-PHASES = ("max", "rate", "processing")
+PHASES = ("max", "rate", "live", "processing")
 
 
 def server_argv(server: str, port: int, workers: int, threads: int) -> list[str]:
@@ -238,34 +240,56 @@ class Bench:
     def warm(self, kind: str):
         self.drive(kind, "closed", duration=self.args.warmup, max_requests=10**9, record=False)
 
-    def recorded(self, after_id: int = 0) -> tuple[int, int]:
-        """(rows recorded with an id above ``after_id``, tasks waiting in the Celery queue)."""
+    def recorded(self, after_id: int = 0) -> int:
+        """Rows recorded with an id above ``after_id``."""
         with self.db.connect() as conn:
-            rows = conn.execute("SELECT count(*) FROM webhooks_webhookdelivery WHERE id > %s", [after_id]).fetchone()[0]
-        client = redis.Redis.from_url(self.args.redis_url)
-        try:
-            return rows, client.llen("celery")
-        finally:
-            client.close()
+            return conn.execute("SELECT count(*) FROM webhooks_webhookdelivery WHERE id > %s", [after_id]).fetchone()[0]
 
     def last_id(self) -> int:
         with self.db.connect() as conn:
             return conn.execute("SELECT coalesce(max(id), 0) FROM webhooks_webhookdelivery").fetchone()[0]
 
+    # --- live: ingest and processing together ---------------------------------------------------
+    def live(self) -> dict:
+        """The web server and the Procfile's worker side by side on the same cores: orders/updated
+        offered at the processing target for ``--duration`` seconds; how long each delivery took from
+        recorded to processed, and whether the worker kept up (nothing left waiting)."""
+        flush_redis(self.args.redis_url)
+        with self.db.connect() as conn:  # earlier phases' deliveries are not this phase's work
+            conn.execute("UPDATE webhooks_webhookdelivery SET status = 'ignored' WHERE status = 'received'")
+        after = self.last_id()
+        worker = self.start("worker-live", worker_argv(self.args.worker_concurrency), self.env("shopapp.settings"))
+        if not wait_until(lambda: worker.alive() and "ready" in worker.tail(200), timeout=60, interval=0.2):
+            raise BenchError(f"the Celery worker did not start:\n{worker.tail()}")
+        ingest = self.drive("ingest", "open", rate=TARGET_PROCESSING, duration=self.args.duration,
+                            max_requests=self.args.max_requests)
+        query = ("SELECT count(*) FILTER (WHERE status = 'received'), count(*),"
+                 " percentile_cont(ARRAY[0.5, 0.99])"
+                 " WITHIN GROUP (ORDER BY extract(epoch FROM processed_at - received_at))"
+                 " FROM webhooks_webhookdelivery WHERE id > %s")
+        with self.db.connect() as conn:
+            waiting_at_end = conn.execute(query, [after]).fetchone()[0]
+            wait_until(lambda: conn.execute(query, [after]).fetchone()[0] == 0, timeout=60, interval=0.2)
+            waiting, rows, (p50, p99) = conn.execute(query, [after]).fetchone()
+        worker.stop()
+        return {"ingest": ingest, "rows": rows, "waiting_when_load_stopped": waiting_at_end,
+                "left_unprocessed": waiting, "delay_p50_ms": round(p50 * 1000, 1), "delay_p99_ms": round(p99 * 1000, 1)}
+
     # --- processing --------------------------------------------------------------------------
     def processing(self, web: Process) -> dict:
         """Record a fixed set of deliveries (no-handler topic first, then orders/updated), stop the
         web server, start the Procfile's Celery worker and time how fast it drains each topic."""
-        flush_redis(self.args.redis_url)  # forget the tasks of the ingest measurements
+        flush_redis(self.args.redis_url)  # forget the wake-ups of the ingest measurements
         after = self.last_id()
+        with self.db.connect() as conn:  # and their deliveries: only this phase's are drained
+            conn.execute("UPDATE webhooks_webhookdelivery SET status = 'ignored' WHERE status = 'received'")
         count = self.args.processing_count
         before_ok = self.ingest_ok
         for topic in (NO_HANDLER_TOPIC, TOPIC):
             self.drive("ingest", "closed", duration=120, max_requests=count, topic=topic, connections=20)
-        rows, queued = self.recorded(after)
-        expected = self.ingest_ok - before_ok
-        if not rows == queued == expected:
-            raise BenchError(f"ingest lost deliveries: answered 200 {expected}, rows {rows}, tasks queued {queued}")
+        rows, expected = self.recorded(after), self.ingest_ok - before_ok
+        if rows != expected:
+            raise BenchError(f"ingest lost deliveries: answered 200 {expected}, rows {rows}")
         web.stop()
         worker = self.start("worker", worker_argv(self.args.worker_concurrency), self.env("shopapp.settings"))
         query = ("SELECT topic, status, count(*), min(processed_at), max(processed_at) FROM webhooks_webhookdelivery"
@@ -336,11 +360,13 @@ class Bench:
                     bare = self.drive("bare", "open", rate=rate, **limits)
                     ingest = self.drive("ingest", "open", rate=rate, **limits)
                     results["at_rate"].append({"rate": rate, "ingest": ingest, "bare": bare})
-            if self.ingest_ok:
-                rows, queued = self.recorded()
-                results["integrity"] = {"answered_200": self.ingest_ok, "rows": rows, "tasks_queued": queued}
-                if not rows == queued == self.ingest_ok:
+            if self.ingest_ok and "live" not in results:
+                rows = self.recorded()
+                results["integrity"] = {"answered_200": self.ingest_ok, "rows": rows}
+                if rows != self.ingest_ok:
                     raise BenchError(f"ingest lost deliveries: {results['integrity']}")
+            if "live" in phases:
+                results["live"] = self.live()
             if "processing" in phases:
                 results["processing"] = self.processing(web)
             web.stop()
@@ -394,7 +420,7 @@ def parse(argv=None):
     parser.add_argument("--max-requests", type=int, default=30_000, help="requests per measurement (bound in count)")
     parser.add_argument("--warmup", type=float, default=2.0, help="seconds of unrecorded load before measuring")
     parser.add_argument("--rates", default=f"{TARGET_RPS},{TARGET_PROCESSING}", help="offered req/s, open loop")
-    parser.add_argument("--processing-count", type=int, default=500, help="deliveries per topic to drain")
+    parser.add_argument("--processing-count", type=int, default=2000, help="deliveries per topic to drain")
     parser.add_argument("--worker-concurrency", type=int, default=2, help="as in the Procfile")
     parser.add_argument("--drain-seconds", type=float, default=60.0, help="bound on the processing measurement")
     parser.add_argument("--phases", default=",".join(PHASES), help=f"comma-separated, of {','.join(PHASES)}")

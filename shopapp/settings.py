@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "channels",
+    "anymail",
     "shopapp",
     "webhooks",
     "support",
@@ -148,9 +149,43 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
+# Chat attachments: outside the web root (nothing serves this folder; the app serves each file to
+# the conversation's parties only).
+ATTACHMENTS_DIR = Path(os.environ.get("ATTACHMENTS_DIR", VAR_DIR / "attachments"))
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+# --- Email ----------------------------------------------------------------------------------
+# Agent replies reach shoppers by email (support/actions/email.py); shoppers answer to
+# reply+<token>@SUPPORT_EMAIL_DOMAIN and the provider's inbound webhook threads the answer back.
+SUPPORT_EMAIL_DOMAIN = os.environ.get("SUPPORT_EMAIL_DOMAIN", "").strip().lower() or (_app_url.hostname or "localhost")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", f"support@{SUPPORT_EMAIL_DOMAIN}")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# EMAIL_ESP names an anymail backend (mailgun, postmark, sendgrid, amazon_ses, ...); its settings come
+# from ANYMAIL_<NAME> variables, e.g. ANYMAIL_MAILGUN_API_KEY -> ANYMAIL["MAILGUN_API_KEY"].
+EMAIL_ESP = os.environ.get("EMAIL_ESP", "").strip().lower()
+if os.environ.get("EMAIL_BACKEND"):
+    EMAIL_BACKEND = os.environ["EMAIL_BACKEND"]
+elif EMAIL_ESP:
+    EMAIL_BACKEND = f"anymail.backends.{EMAIL_ESP}.EmailBackend"
+elif DEBUG:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", not EMAIL_USE_SSL)  # STARTTLS unless implicit TLS is asked for
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "465" if EMAIL_USE_SSL else "587" if EMAIL_USE_TLS else "25"))
+EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", "10"))
+# Inbound: Mailgun signs each post with ANYMAIL_MAILGUN_WEBHOOK_SIGNING_KEY; ANYMAIL_WEBHOOK_SECRET
+# ("user:password") adds HTTP basic auth on top.
+ANYMAIL = {
+    name.removeprefix("ANYMAIL_"): value for name, value in os.environ.items() if name.startswith("ANYMAIL_") and value
 }
 
 # --- Security -------------------------------------------------------------------------------
@@ -203,6 +238,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "support.tasks.purge_expired_conversations_task", "schedule": crontab(hour=3, minute=30)
     },
     "sync-mirrors": {"task": "support.mirror_tasks.sync_all_mirrors_task", "schedule": 600.0},
+    "sweep-email-replies": {"task": "support.tasks.sweep_email_replies_task", "schedule": 300.0},
 }
 
 # --- Logging --------------------------------------------------------------------------------

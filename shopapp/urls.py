@@ -3,7 +3,10 @@ from drf_spectacular.views import SpectacularAPIView
 
 from shopapp.views import health, install
 
+# Webhooks first: the busiest URLs resolve without walking the others.
 urlpatterns = [
+    path("webhooks/", include("webhooks.urls")),
+    path("webhooks/email/", include("support.api.email_urls")),
     path("healthz", health.healthz, name="healthz"),
     path("auth/install", install.oauth_install, name="oauth-install"),
     path("auth/callback", install.oauth_callback, name="oauth-callback"),
@@ -13,6 +16,5 @@ urlpatterns = [
     path("api/admin/", include("support.api.urls")),
     path("api/widget/", include("support.api.widget_urls")),
     path("api/schema/", SpectacularAPIView.as_view(authentication_classes=[], permission_classes=[]), name="schema"),
-    path("webhooks/", include("webhooks.urls")),
     path("", include("frontend.urls")),
 ]

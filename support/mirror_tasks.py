@@ -3,9 +3,9 @@ import logging
 
 import redis
 from celery import shared_task
-from django.conf import settings
 
 from shopapp.models import Shop
+from shopapp.redis_client import redis_client
 from shopapp.shopify.errors import ShopifyError
 from support.actions.sync import sync_orders
 
@@ -18,7 +18,7 @@ def sync_mirror_task(self, shop_id: int):
     if shop is None:
         logger.info("mirror.sync.skipped", extra={"shop_id": shop_id})
         return 0
-    lock = redis.Redis.from_url(settings.REDIS_URL).lock(f"mirror-sync:{shop_id}", timeout=900, blocking=False)
+    lock = redis_client().lock(f"mirror-sync:{shop_id}", timeout=900, blocking=False)
     if not lock.acquire():
         logger.info("mirror.sync.already_running", extra={"shop_id": shop_id})
         return 0

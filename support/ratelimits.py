@@ -4,12 +4,10 @@ import logging
 from dataclasses import dataclass
 
 import redis
-from django.conf import settings
+
+from shopapp.redis_client import redis_client
 
 logger = logging.getLogger(__name__)
-
-_clients: dict[str, redis.Redis] = {}
-
 
 @dataclass(frozen=True)
 class Limit:
@@ -23,18 +21,11 @@ MESSAGES_PER_CONVERSATION = Limit("msg-conv", 20, 60)
 REQUESTS_PER_IP = Limit("req-ip", 120, 60)
 
 
-def _redis() -> redis.Redis:
-    url = settings.REDIS_URL
-    if url not in _clients:
-        _clients[url] = redis.Redis.from_url(url, socket_timeout=0.5, socket_connect_timeout=0.5)
-    return _clients[url]
-
-
 def allow(limit: Limit, key: str) -> bool:
     """Count one hit; False once ``limit.count`` hits happened in the current window."""
     name = f"rl:{limit.name}:{key}"
     try:
-        pipe = _redis().pipeline()
+        pipe = redis_client().pipeline()
         pipe.incr(name)
         pipe.expire(name, limit.window_seconds, nx=True)
         hits, _ = pipe.execute()

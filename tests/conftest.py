@@ -106,6 +106,14 @@ def devstore_log(devstore):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_wakeup(monkeypatch):
+    """Each test starts without this process's memory of a live drain wake-up key."""
+    from webhooks import wakeup
+
+    monkeypatch.setattr(wakeup, "_key_alive_until", 0.0)
+
+
+@pytest.fixture(autouse=True)
 def _info_logs(caplog):
     """Tests assert on the one log line each refusal writes."""
     caplog.set_level("INFO")

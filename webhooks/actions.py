@@ -1,91 +1,173 @@
-"""Writes for webhook ingestion: record a verified delivery, then process it by topic."""
-import logging
-from contextlib import nullcontext
+"""Writes for webhook ingestion: record a verified delivery, then process recorded deliveries.
 
-from django.db import IntegrityError, transaction
+The table of deliveries is the queue. A request only inserts its row (one statement, committed on
+its own) and wakes a drainer (``wakeup``); drain tasks claim due rows one at a time with
+``FOR UPDATE SKIP LOCKED``, so any number of worker processes share the work and a row is never
+processed twice. A handler that fails is retried with backoff (``retry_at``), then marked failed."""
+import logging
+import time
+from contextlib import nullcontext
+from datetime import timedelta
+
+from django.db import DataError, connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from shopapp.refusals import Refused
+from support.payloads import PayloadError
+
+from . import wakeup
 from .handlers import HANDLERS
 from .models import DeliveryStatus, WebhookDelivery
 
 logger = logging.getLogger(__name__)
 
+MAX_ATTEMPTS = 5
 
-def record_delivery(*, webhook_id, topic, shop_domain, payload, event_id="", api_version="", triggered_at=""):
-    """Insert the delivery once and enqueue its processing after commit. Returns the new row, or
-    None for a duplicate delivery (same webhook id), which does nothing else."""
-    from .tasks import process_delivery_task
 
+class PayloadNotStorable(Refused):
+    """The database refuses the JSON (e.g. a NUL character, which PostgreSQL's jsonb cannot hold)."""
+
+
+def _insert_sql() -> str:
+    # JSON text goes in as it arrived: no decode/encode round trip in Python. ``ON CONFLICT DO
+    # NOTHING`` makes a duplicate delivery a no-op without an error (PostgreSQL and SQLite).
+    jsonb = "::jsonb" if connection.vendor == "postgresql" else ""
+    # The table name comes from the model; every value is a parameter.
+    return (
+        f"INSERT INTO {WebhookDelivery._meta.db_table} (webhook_id, event_id, topic, shop_domain, api_version,"  # noqa: S608
+        " triggered_at, payload, status, attempts, last_error, received_at)"
+        f" VALUES (%s, %s, %s, %s, %s, %s, %s{jsonb}, %s, 0, '', %s)"
+        " ON CONFLICT (webhook_id) DO NOTHING RETURNING id"
+    )
+
+
+def record_delivery(*, webhook_id, topic, shop_domain, payload_json: str, event_id="", api_version="",
+                    triggered_at="") -> int | None:
+    """Insert the delivery once and wake a drainer after commit. Returns the new row's id, or None
+    for a duplicate delivery (same webhook id), which does nothing else. ``payload_json`` is the
+    request body, already checked to be JSON."""
     try:
         triggered = parse_datetime(triggered_at) if triggered_at else None
     except ValueError:
         triggered = None
-    # Outside any transaction (a request) the INSERT commits on its own: one round trip to
-    # PostgreSQL instead of BEGIN, INSERT, COMMIT, and on_commit runs at once, after it. Inside a
-    # caller's transaction a savepoint keeps a duplicate from breaking that transaction.
-    connection = transaction.get_connection()
+    params = [webhook_id, event_id, topic, shop_domain, api_version, triggered, payload_json,
+              DeliveryStatus.RECEIVED, timezone.now()]
+    # Outside any transaction (a request) the INSERT commits on its own: one round trip. Inside a
+    # caller's transaction a savepoint keeps a refused payload from breaking that transaction.
     own_commit = connection.get_autocommit() and not connection.in_atomic_block
     try:
-        with nullcontext() if own_commit else transaction.atomic():
-            delivery = WebhookDelivery.objects.create(
-                webhook_id=webhook_id,
-                event_id=event_id,
-                topic=topic,
-                shop_domain=shop_domain,
-                api_version=api_version,
-                triggered_at=triggered,
-                payload=payload,
-            )
-            transaction.on_commit(lambda: _enqueue(process_delivery_task, delivery.pk))
-    except IntegrityError:
-        logger.info("webhooks.delivery.duplicate", extra={"topic": topic})
+        with nullcontext() if own_commit else transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(_insert_sql(), params)
+            row = cursor.fetchone()
+    except DataError as error:
+        raise PayloadNotStorable("payload_not_storable") from error
+    if row is None:
+        logger.debug("webhooks.delivery.duplicate", extra={"topic": topic})
         return None
-    logger.info("webhooks.delivery.recorded", extra={"topic": topic, "delivery_id": delivery.pk})
-    return delivery
+    transaction.on_commit(wakeup.wake)  # at once when the INSERT committed on its own
+    logger.debug("webhooks.delivery.recorded", extra={"topic": topic, "delivery_id": row[0]})
+    return row[0]
 
 
-def _enqueue(task, delivery_id):
-    try:
-        task.delay(delivery_id)
-    except Exception:  # noqa: BLE001 - broker down: the sweep re-enqueues recorded deliveries
-        logger.warning("webhooks.delivery.enqueue_failed", extra={"delivery_id": delivery_id})
+# --- processing ------------------------------------------------------------------------------------
+
+def retry_delay(attempts: int) -> timedelta:
+    """Backoff after the ``attempts``-th failure: 5 s, 10 s, 20 s, 40 s ... at most 5 minutes."""
+    return timedelta(seconds=min(300, 5 * 2 ** (attempts - 1)))
 
 
-def process_delivery(delivery_id: int) -> None:
+def _due(now):
+    return Q(status=DeliveryStatus.RECEIVED) & (Q(retry_at__isnull=True) | Q(retry_at__lte=now))
+
+
+def process_next() -> int | None:
+    """Claim the oldest due delivery that no other worker holds, process it, and return its id;
+    None when nothing is due."""
+    now = timezone.now()
     with transaction.atomic():
-        delivery = WebhookDelivery.objects.select_for_update().filter(pk=delivery_id).first()
-        if delivery is None or delivery.status != DeliveryStatus.RECEIVED:
-            return
-        handler = HANDLERS.get(delivery.topic)
-        if handler is None:
-            logger.info("webhooks.delivery.unknown_topic", extra={"delivery_id": delivery.pk, "topic": delivery.topic})
-            status = DeliveryStatus.IGNORED
-        else:
-            handler(delivery)
-            status = DeliveryStatus.PROCESSED
-        # An update, not a save: the handler may have deleted this very row (shop/redact).
-        WebhookDelivery.objects.filter(pk=delivery.pk).update(
-            status=status, attempts=delivery.attempts + 1, processed_at=timezone.now()
+        delivery = (
+            WebhookDelivery.objects.select_for_update(skip_locked=True).filter(_due(now)).order_by("pk").first()
         )
+        if delivery is None:
+            return None
+        _process(delivery, now)
+        return delivery.pk
 
 
-def mark_failed(delivery_id: int, error: str) -> None:
-    WebhookDelivery.objects.filter(pk=delivery_id).update(
-        status=DeliveryStatus.FAILED, last_error=error[:2000], processed_at=timezone.now()
+def _process(delivery: WebhookDelivery, now) -> None:
+    handler = HANDLERS.get(delivery.topic)
+    if handler is None:
+        logger.info("webhooks.delivery.unknown_topic", extra={"delivery_id": delivery.pk, "topic": delivery.topic})
+        _finish(delivery, DeliveryStatus.IGNORED, now)
+        return
+    try:
+        with transaction.atomic():  # a savepoint: a failing handler leaves no partial write
+            handler(delivery)
+    except PayloadError as error:  # the payload itself is wrong: retrying cannot help
+        logger.warning("webhooks.delivery.bad_payload", extra={"delivery_id": delivery.pk})
+        _finish(delivery, DeliveryStatus.FAILED, now, error=f"PayloadError: {error}")
+    except Exception as error:  # noqa: BLE001 - any other failure is retried, then shown to the merchant
+        _failed_attempt(delivery, now, f"{type(error).__name__}: {error}")
+    else:
+        _finish(delivery, DeliveryStatus.PROCESSED, now)
+
+
+def _finish(delivery, status, now, *, error=""):
+    # An update, not a save: the handler may have deleted this very row (shop/redact).
+    WebhookDelivery.objects.filter(pk=delivery.pk).update(
+        status=status, attempts=delivery.attempts + 1, processed_at=now, retry_at=None, last_error=error[:2000]
     )
+
+
+def _failed_attempt(delivery, now, error: str) -> None:
+    from .tasks import drain_deliveries_task
+
+    attempts = delivery.attempts + 1
+    if attempts >= MAX_ATTEMPTS:
+        logger.error("webhooks.delivery.failed", extra={"delivery_id": delivery.pk, "attempts": attempts})
+        _finish(delivery, DeliveryStatus.FAILED, now, error=error)
+        return
+    delay = retry_delay(attempts)
+    logger.warning("webhooks.delivery.retry", extra={"delivery_id": delivery.pk, "attempts": attempts})
+    WebhookDelivery.objects.filter(pk=delivery.pk).update(
+        attempts=attempts, retry_at=now + delay, last_error=error[:2000]
+    )
+    seconds = delay.total_seconds()
+    transaction.on_commit(lambda: wakeup.enqueue(drain_deliveries_task, countdown=seconds))
+
+
+def drain(*, budget_seconds: float) -> tuple[int, bool]:
+    """Process due deliveries until none is left or ``budget_seconds`` are spent. Returns how many
+    were processed and whether the queue was found empty (False: the caller continues later)."""
+    deadline = time.monotonic() + budget_seconds
+    count = 0
+    while time.monotonic() < deadline:
+        if process_next() is None:
+            # A delivery recorded while the wake-up key lives enqueued no drainer: look once more
+            # after the key has expired (a later delivery sets a new key and wakes a new drainer).
+            wakeup.wait_for_window(deadline)
+            if process_next() is None:
+                return count, True
+        count += 1
+    return count, False
+
+
+def waiting_deliveries(*, older_than: timedelta, limit: int = 1000) -> int:
+    """Due deliveries received more than ``older_than`` ago (at most ``limit`` counted)."""
+    now = timezone.now()
+    return WebhookDelivery.objects.filter(_due(now), received_at__lt=now - older_than)[:limit].count()
 
 
 def replay_delivery(delivery: WebhookDelivery) -> WebhookDelivery:
     """A failed delivery goes back to the queue (the merchant's "replay"); only failed ones can."""
-    from .tasks import process_delivery_task
-
     with transaction.atomic():
         updated = WebhookDelivery.objects.filter(pk=delivery.pk, status=DeliveryStatus.FAILED).update(
-            status=DeliveryStatus.RECEIVED, last_error="", processed_at=None
+            status=DeliveryStatus.RECEIVED, attempts=0, retry_at=None, last_error="", processed_at=None
         )
         if updated:
-            transaction.on_commit(lambda: _enqueue(process_delivery_task, delivery.pk))
+            transaction.on_commit(wakeup.wake)
     logger.info("webhooks.delivery.replayed", extra={"delivery_id": delivery.pk, "replayed": bool(updated)})
     delivery.refresh_from_db()
     return delivery

@@ -1,4 +1,5 @@
-"""Every webhook delivery Shopify made to us, recorded before it is answered."""
+"""Every webhook delivery Shopify made to us, recorded before it is answered. Rows in ``received``
+are also the processing queue (``webhooks.actions``)."""
 from django.db import models
 
 
@@ -19,12 +20,18 @@ class WebhookDelivery(models.Model):
     payload = models.JSONField()
     status = models.CharField(max_length=16, choices=DeliveryStatus.choices, default=DeliveryStatus.RECEIVED)
     attempts = models.PositiveIntegerField(default=0)
+    retry_at = models.DateTimeField(null=True, blank=True)  # after a failed attempt: not before then
     last_error = models.TextField(blank=True)
     received_at = models.DateTimeField(auto_now_add=True)
     processed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        indexes = [models.Index(fields=["status", "received_at"]), models.Index(fields=["shop_domain", "topic"])]
+        indexes = [
+            models.Index(fields=["status", "received_at"]),
+            models.Index(fields=["shop_domain", "topic"]),
+            # The queue: only waiting rows, in arrival order (what the drainer scans).
+            models.Index(fields=["id"], name="webhook_delivery_queue", condition=models.Q(status="received")),
+        ]
 
     def __str__(self):
         return f"{self.topic} {self.webhook_id}"

@@ -1,4 +1,4 @@
-"""``POST /webhooks/shopify`` and ``POST /webhooks/compliance``: verify -> record -> enqueue -> 200.
+"""``POST /webhooks/shopify`` and ``POST /webhooks/compliance``: verify -> record -> wake a drainer -> 200.
 No business work happens in the request."""
 import json
 import logging
@@ -7,10 +7,10 @@ from django.http import JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from shopapp.shopify.app import shopify_app, to_shopify_request
+from shopapp.shopify.app import shopify_app
 from shopapp.shopify.domains import normalize_shop_domain
 
-from .actions import record_delivery
+from .actions import PayloadNotStorable, record_delivery
 
 logger = logging.getLogger(__name__)
 
@@ -19,7 +19,20 @@ COMPLIANCE_TOPICS = {"customers/data_request", "customers/redact", "shop/redact"
 
 def _header(request, name):
     """Shopify sends ``X-Shopify-Topic`` and, newer, ``shopify-topic``; accept both."""
-    return request.headers.get(f"X-Shopify-{name}") or request.headers.get(f"shopify-{name}") or ""
+    key = name.upper().replace("-", "_")
+    return request.META.get(f"HTTP_X_SHOPIFY_{key}") or request.META.get(f"HTTP_SHOPIFY_{key}") or ""
+
+
+def _signed_request(request, body: str) -> dict:
+    """What the webhook check reads, as shopifyapp expects it: the method, the signature and shop
+    headers and the raw body (a webhook's signature covers the body only)."""
+    headers = {f"x-shopify-{name.lower()}": _header(request, name) for name in ("Hmac-Sha256", "Shop-Domain")}
+    return {
+        "method": request.method,
+        "headers": {name: value for name, value in headers.items() if value},
+        "url": "",
+        "body": body,
+    }
 
 
 def _refuse(status, reason):
@@ -28,7 +41,11 @@ def _refuse(status, reason):
 
 
 def _ingest(request, *, compliance: bool):
-    result = shopify_app().verify_webhook_req(to_shopify_request(request))
+    try:
+        body, utf8 = request.body.decode("utf-8"), True
+    except UnicodeDecodeError:
+        body, utf8 = request.body.decode("utf-8", "replace"), False
+    result = shopify_app().verify_webhook_req(_signed_request(request, body))
     if not result.ok:
         code = result.log.code
         status = 401 if code in ("invalid_hmac", "missing_hmac_header") else result.response.status
@@ -43,18 +60,23 @@ def _ingest(request, *, compliance: bool):
     if (topic in COMPLIANCE_TOPICS) != compliance:
         return _refuse(400, "wrong_endpoint_for_topic")
     try:
-        payload = json.loads(request.body)
-    except (ValueError, UnicodeDecodeError):
+        if not utf8:
+            raise ValueError("not UTF-8")
+        json.loads(body)  # checked here, stored as it came
+    except ValueError:
         return _refuse(400, "malformed_json")
-    record_delivery(
-        webhook_id=webhook_id,
-        event_id=_header(request, "Event-Id")[:64],
-        topic=topic,
-        shop_domain=shop_domain,
-        payload=payload,
-        api_version=_header(request, "API-Version")[:16],
-        triggered_at=_header(request, "Triggered-At")[:40],
-    )
+    try:
+        record_delivery(
+            webhook_id=webhook_id,
+            event_id=_header(request, "Event-Id")[:64],
+            topic=topic,
+            shop_domain=shop_domain,
+            payload_json=body,
+            api_version=_header(request, "API-Version")[:16],
+            triggered_at=_header(request, "Triggered-At")[:40],
+        )
+    except PayloadNotStorable as refused:
+        return _refuse(400, refused.reason)
     return JsonResponse({"ok": True})
 
 

@@ -1,3 +1,4 @@
+from .attachments import Attachment
 from .audit import AuditEvent
 from .conversations import (
     Channel,
@@ -14,6 +15,7 @@ from .orders import Fulfillment, FulfillmentEvent, Order
 from .privacy import DataExport, SupportSettings
 
 __all__ = [
+    "Attachment",
     "AuditEvent",
     "Channel",
     "Conversation",

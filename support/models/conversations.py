@@ -44,6 +44,15 @@ class Conversation(models.Model):
     snoozed_until = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     last_activity_at = models.DateTimeField(db_index=True)
+    # Read state per side: the highest message id each side has seen.
+    shopper_read_id = models.BigIntegerField(default=0)
+    agent_read_id = models.BigIntegerField(default=0)
+    # The shopper's rating of the conversation (1-5), once, with an optional comment.
+    rating = models.PositiveSmallIntegerField(null=True, blank=True)
+    rating_comment = models.TextField(blank=True)
+    rated_at = models.DateTimeField(null=True, blank=True)
+    # Email channel: the random part of this conversation's reply-to address (reply+<token>@...).
+    email_token = models.CharField(max_length=32, null=True, blank=True, unique=True)
 
     class Meta:
         indexes = [
@@ -86,6 +95,10 @@ class Message(models.Model):
     client_id = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     redacted_at = models.DateTimeField(null=True, blank=True)
+    # Email channel: the RFC 5322 Message-ID this message was sent or received with (threading and
+    # deduplication of inbound mail), and when it was emailed to the shopper.
+    email_message_id = models.CharField(max_length=255, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["conversation", "id"])]
@@ -93,7 +106,11 @@ class Message(models.Model):
             models.UniqueConstraint(
                 fields=["conversation", "client_id"], condition=~models.Q(client_id=""),
                 name="message_client_id_once_per_conversation",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["shop", "email_message_id"], condition=~models.Q(email_message_id=""),
+                name="message_email_id_once_per_shop",
+            ),
         ]
 
     def __str__(self):

@@ -7,7 +7,7 @@ import pytest
 
 from support.models import Customer, DataExport
 from tests.factories import CustomerFactory, ShopTokenFactory, WebhookDeliveryFactory
-from webhooks.actions import process_delivery
+from webhooks.actions import process_next
 from webhooks.models import DeliveryStatus, WebhookDelivery
 from webhooks.privacy import delete_shop_deliveries, redacted_payload, scrub_customer_deliveries
 
@@ -70,7 +70,7 @@ def test_delete_shop_deliveries_deletes_only_that_domain():
     assert list(WebhookDelivery.objects.values_list("pk", flat=True)) == [kept.pk]
 
 
-# --- the compliance topics through process_delivery, as the webhook task runs them -----------------
+# --- the compliance topics through the queue, as the drain task runs them ---------------------------
 
 def recorded(name, domain):
     payload = json.loads((FIXTURES / name).read_text())
@@ -84,13 +84,13 @@ def test_recorded_data_request_then_redact_through_the_webhook_task():
     CustomerFactory(shop=shop, shopify_id=customer["id"], email=customer["email"], phone=customer["phone"])
     asked = WebhookDeliveryFactory(shop_domain=shop.domain, topic="customers/data_request", payload=request,
                                    status=DeliveryStatus.RECEIVED)
-    process_delivery(asked.pk)
+    assert process_next() == asked.pk
     assert DataExport.objects.get().content["customer"]["email"] == customer["email"]
 
     redact = WebhookDeliveryFactory(shop_domain=shop.domain, topic="customers/redact",
                                     payload=recorded("customers_redact.json", shop.domain),
                                     status=DeliveryStatus.RECEIVED)
-    process_delivery(redact.pk)
+    assert process_next() == redact.pk
 
     assert DataExport.objects.count() == 0
     assert Customer.objects.get().email == ""
@@ -105,6 +105,7 @@ def test_recorded_shop_redact_through_the_webhook_task():
     delivery = WebhookDeliveryFactory(shop_domain=shop.domain, topic="shop/redact",
                                       payload=recorded("shop_redact.json", shop.domain),
                                       status=DeliveryStatus.RECEIVED)
-    process_delivery(delivery.pk)
+    assert process_next() == delivery.pk
+    assert process_next() is None
     assert WebhookDelivery.objects.count() == 0
     assert not type(shop).objects.filter(pk=shop.pk).exists()

@@ -12,7 +12,7 @@ from shopapp.celery import app as celery_app
 from support.models import Fulfillment, Order
 from tests.factories import ShopTokenFactory
 from tests.webhooks.test_views import post_webhook
-from webhooks import tasks
+from webhooks import actions, tasks
 from webhooks.models import DeliveryStatus, WebhookDelivery
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "webhooks"
@@ -58,7 +58,7 @@ def test_delivery_recorded_while_the_broker_is_down_is_recovered_by_the_sweep(cl
     def broker_down(*args, **kwargs):
         raise OperationalError("Error 111 connecting to the broker")
 
-    monkeypatch.setattr(tasks.process_delivery_task, "apply_async", broker_down)
+    monkeypatch.setattr(tasks.drain_deliveries_task, "apply_async", broker_down)
     response = post_webhook(client, "orders/updated", ORDER, shop=SHOP)
     assert response.status_code == 200  # answered and recorded although nothing could be enqueued
     delivery = WebhookDelivery.objects.get(topic="orders/updated")
@@ -78,7 +78,7 @@ def test_delivery_for_an_unknown_shop_is_processed_and_changes_nothing(client, d
     with django_capture_on_commit_callbacks():
         assert post_webhook(client, "orders/updated", ORDER, shop="never-installed.myshopify.com").status_code == 200
     delivery = WebhookDelivery.objects.get()
-    tasks.process_delivery_task.apply(args=[delivery.pk])
+    assert tasks.drain_deliveries_task.apply().get() == 1
     delivery.refresh_from_db()
     assert delivery.status == DeliveryStatus.PROCESSED
     assert not Order.objects.exists()
@@ -89,7 +89,7 @@ def test_unknown_topic_is_ignored(client, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks():
         post_webhook(client, "products/update", {"id": 1}, shop=SHOP)
     delivery = WebhookDelivery.objects.get()
-    tasks.process_delivery_task.apply(args=[delivery.pk])
+    assert tasks.drain_deliveries_task.apply().get() == 1
     delivery.refresh_from_db()
     assert delivery.status == DeliveryStatus.IGNORED
 
@@ -100,7 +100,7 @@ def test_bad_payload_fails_at_once_with_its_reason(client, django_capture_on_com
     with django_capture_on_commit_callbacks():
         post_webhook(client, "orders/updated", {"name": "#1"}, shop=SHOP, webhook_id=str(uuid.uuid4()))
     delivery = WebhookDelivery.objects.get()
-    tasks.process_delivery_task.apply(args=[delivery.pk])
+    assert tasks.drain_deliveries_task.apply().get() == 1
     delivery.refresh_from_db()
     assert delivery.status == DeliveryStatus.FAILED
     assert delivery.last_error == "PayloadError: order has no id"
@@ -116,7 +116,7 @@ def test_late_webhook_about_a_redacted_shopper_keeps_no_personal_data(client, dj
     with django_capture_on_commit_callbacks():
         post_webhook(client, "customers/update", ORDER["customer"], shop=SHOP)
     delivery = WebhookDelivery.objects.get()
-    tasks.process_delivery_task.apply(args=[delivery.pk])
+    assert tasks.drain_deliveries_task.apply().get() == 1
     delivery.refresh_from_db()
     assert delivery.status == DeliveryStatus.PROCESSED
     assert delivery.payload == {"redacted": True, "id": ORDER["customer"]["id"]}
@@ -128,7 +128,7 @@ def test_unknown_shop_delivery_keeps_only_its_id(client, django_capture_on_commi
     with django_capture_on_commit_callbacks():
         post_webhook(client, "customers/update", ORDER["customer"], shop="gone.myshopify.com")
     delivery = WebhookDelivery.objects.get()
-    tasks.process_delivery_task.apply(args=[delivery.pk])
+    assert tasks.drain_deliveries_task.apply().get() == 1
     delivery.refresh_from_db()
     assert delivery.payload == {"redacted": True, "id": ORDER["customer"]["id"]}
 
@@ -152,13 +152,16 @@ def test_old_payloads_are_purged():
 
 
 @pytest.mark.django_db
-def test_a_failing_handler_is_retried_then_marked_failed_with_its_error(client, monkeypatch,
-                                                                        django_capture_on_commit_callbacks):
+def test_a_failing_handler_is_retried_with_backoff_then_marked_failed(client, monkeypatch,
+                                                                      django_capture_on_commit_callbacks):
+    from datetime import timedelta
+
+    from webhooks.actions import process_next, retry_delay
     from webhooks.handlers import HANDLERS
 
     calls = []
 
-    def flaky(delivery):  # a handler slot filled by the test: our task machinery is what is tested
+    def flaky(delivery):  # a handler slot filled by the test: our queue machinery is what is tested
         calls.append(delivery.pk)
         raise RuntimeError("downstream unavailable")
 
@@ -167,9 +170,26 @@ def test_a_failing_handler_is_retried_then_marked_failed_with_its_error(client, 
         post_webhook(client, "test/flaky", {"id": 1}, shop=SHOP)
     delivery = WebhookDelivery.objects.get()
 
-    tasks.process_delivery_task.apply(args=[delivery.pk])
+    for attempt in range(1, actions.MAX_ATTEMPTS):
+        with django_capture_on_commit_callbacks() as callbacks:
+            assert process_next() == delivery.pk
+        delivery.refresh_from_db()
+        assert (delivery.status, delivery.attempts) == (DeliveryStatus.RECEIVED, attempt)
+        assert delivery.last_error == "RuntimeError: downstream unavailable"
+        assert delivery.retry_at - delivery.received_at >= retry_delay(attempt)
+        assert len(callbacks) == 1  # a drain task scheduled for the retry time
+        assert process_next() is None  # not before its time
+        WebhookDelivery.objects.filter(pk=delivery.pk).update(retry_at=delivery.retry_at - timedelta(minutes=10))
 
+    assert process_next() == delivery.pk
     delivery.refresh_from_db()
-    assert len(calls) == tasks.MAX_ATTEMPTS
-    assert delivery.status == DeliveryStatus.FAILED
+    assert len(calls) == actions.MAX_ATTEMPTS
+    assert (delivery.status, delivery.attempts, delivery.retry_at) == (DeliveryStatus.FAILED, actions.MAX_ATTEMPTS, None)
     assert delivery.last_error == "RuntimeError: downstream unavailable"
+    assert process_next() is None
+
+
+def test_retry_delay_doubles_up_to_five_minutes():
+    from webhooks.actions import retry_delay
+
+    assert [retry_delay(n).total_seconds() for n in (1, 2, 3, 4, 7, 20)] == [5, 10, 20, 40, 300, 300]

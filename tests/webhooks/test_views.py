@@ -117,6 +117,15 @@ def test_malformed_json_is_400(client):
 
 
 @pytest.mark.django_db
+def test_payload_the_database_cannot_hold_is_400_and_stores_nothing(client, caplog):
+    response = post_webhook(client, "orders/updated", {"id": 1, "note": "nul \u0000 here"})
+    assert response.status_code == 400
+    assert response.json()["code"] == "payload_not_storable"
+    assert not WebhookDelivery.objects.exists()
+    assert [r.getMessage() for r in caplog.records if r.name == "webhooks.views"] == ["webhooks.delivery.refused"]
+
+
+@pytest.mark.django_db
 def test_lowercase_shopify_headers_accepted(client, django_capture_on_commit_callbacks):
     body = json.dumps({"id": 5}).encode()
     with django_capture_on_commit_callbacks():

@@ -323,6 +323,8 @@ def populate(domain):
     FulfillmentEventFactory(fulfillment=FulfillmentFactory(order=order))
     conversation = ConversationFactory(shop=shop, customer=customer)
     MessageFactory.create_batch(2, conversation=conversation)
+    conversation.attachments.create(shop=shop, uploaded_by="shopper", filename="receipt.png", content_type="image/png",
+                                    size=1, sha256="0" * 64, storage_name=f"stored-{domain}")
     conversation.tags.create(shop=shop, name="vip")
     conversation.timeline.create(shop=shop, kind="conversation.started", actor="shopper")
     DataExportFactory(shop=shop, customer_shopify_id=customer.shopify_id)
