@@ -45,6 +45,18 @@ def report(args, config: dict, results: dict, bodies: dict, *, calibration: floa
         lines.append(f"cpu ms per request at max: ingest {cpu(m['ingest'])} | bare {cpu(m['bare'])}"
                      f" | other processes {m['ingest']['other_busy_cores']:.2f} cores,"
                      f" steal {m['ingest']['steal_cores']:.2f} cores, sum(range(1000)) {calibration} us")
+    live = results.get("live")
+    if live:
+        # Kept up: when the load stopped, at most one second's worth of deliveries was still waiting.
+        kept_up = (live["waiting_when_load_stopped"] <= TARGET_PROCESSING and not live["left_unprocessed"]
+                   and live["ingest"]["rps"] >= 0.98 * TARGET_PROCESSING)
+        lines.append(
+            f"live ({TOPIC} at {TARGET_PROCESSING} req/s offered, worker beside the web server):"
+            f" ingest {fig(live['ingest'])} | recorded -> processed p50 {live['delay_p50_ms']:.0f} ms"
+            f" p99 {live['delay_p99_ms']:.0f} ms | waiting when the load stopped {live['waiting_when_load_stopped']},"
+            f" left unprocessed {live['left_unprocessed']} | keeps up with {TARGET_PROCESSING}/s:"
+            f" {'yes' if kept_up else 'NO'}"
+        )
     proc = results.get("processing")
     if proc:
         orders, base = proc["topics"][TOPIC], proc["topics"][NO_HANDLER_TOPIC]
