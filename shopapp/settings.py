@@ -239,6 +239,7 @@ CELERY_BEAT_SCHEDULE = {
     },
     "sync-mirrors": {"task": "support.mirror_tasks.sync_all_mirrors_task", "schedule": 600.0},
     "sweep-email-replies": {"task": "support.tasks.sweep_email_replies_task", "schedule": 300.0},
+    "purge-attachment-files": {"task": "support.tasks.purge_attachment_files_task", "schedule": 3600.0},
 }
 
 # --- Logging --------------------------------------------------------------------------------

@@ -29,13 +29,15 @@ def _shopper_key(conversation_id: int) -> str:
     return f"presence:conversation:{conversation_id}:shopper"
 
 
-def mark_agent(shop_id: int, agent_id: int, status: str = "online", *, now: float | None = None) -> None:
+def mark_agent(shop_id: int, agent_id: int, socket_id: str, status: str = "online", *,
+               now: float | None = None) -> None:
+    """One entry per open admin socket (an agent may have several tabs); the status is per agent."""
     if status not in AGENT_STATUSES:
         raise ValueError(f"unknown presence status {status!r}")
     now = time.time() if now is None else now
     try:
         pipe = redis_client().pipeline(transaction=False)
-        pipe.zadd(_agents_key(shop_id), {str(agent_id): now + TTL_SECONDS})
+        pipe.zadd(_agents_key(shop_id), {f"{agent_id}/{socket_id}": now + TTL_SECONDS})
         pipe.hset(_agent_status_key(shop_id), str(agent_id), status)
         pipe.expire(_agents_key(shop_id), TTL_SECONDS * 2)
         pipe.expire(_agent_status_key(shop_id), TTL_SECONDS * 2)
@@ -44,26 +46,27 @@ def mark_agent(shop_id: int, agent_id: int, status: str = "online", *, now: floa
         logger.warning("presence.write_failed", extra={"side": "agent"})
 
 
-def clear_agent(shop_id: int, agent_id: int) -> None:
+def clear_agent(shop_id: int, agent_id: int, socket_id: str) -> None:
     try:
-        redis_client().zrem(_agents_key(shop_id), str(agent_id))
+        redis_client().zrem(_agents_key(shop_id), f"{agent_id}/{socket_id}")
     except RedisError:
         logger.warning("presence.write_failed", extra={"side": "agent"})
 
 
 def agents_online(shop_id: int, *, now: float | None = None) -> dict[int, str]:
-    """``{agent id: "online" | "away"}`` for the shop's agents with a live entry."""
+    """``{agent id: "online" | "away"}`` for the shop's agents with at least one live socket."""
     now = time.time() if now is None else now
     try:
         client = redis_client()
-        ids = client.zrangebyscore(_agents_key(shop_id), now, "+inf")
+        members = client.zrangebyscore(_agents_key(shop_id), now, "+inf")
+        ids = sorted({int(member.split(b"/", 1)[0]) for member in members})
         if not ids:
             return {}
-        statuses = client.hmget(_agent_status_key(shop_id), ids)
+        statuses = client.hmget(_agent_status_key(shop_id), [str(i) for i in ids])
     except RedisError:
         logger.warning("presence.read_failed", extra={"side": "agent"})
         return {}
-    return {int(i): (s or b"online").decode() for i, s in zip(ids, statuses, strict=True)}
+    return {i: (s or b"online").decode() for i, s in zip(ids, statuses, strict=True)}
 
 
 def mark_shopper(conversation_id: int, socket_id: str, *, now: float | None = None) -> None:

@@ -12,10 +12,12 @@ logger = logging.getLogger(__name__)
 
 MESSAGE_CREATED = "message.created"
 CONVERSATION_UPDATED = "conversation.updated"
+CONVERSATION_READ = "conversation.read"
 TYPING = "typing"
+PRESENCE_UPDATED = "presence.updated"
 
 AGENT_ONLY_MESSAGE_KINDS = {"note"}
-AGENT_ONLY_EVENTS = {CONVERSATION_UPDATED}
+AGENT_ONLY_EVENTS = {CONVERSATION_UPDATED, PRESENCE_UPDATED}
 
 
 def agents_group(shop_id: int) -> str:
@@ -35,12 +37,54 @@ def audiences(event: str, *, shop_id: int, conversation_id: int, message_kind: s
     return [*groups, shopper_group(conversation_id)]
 
 
+def signal_audiences(*, shop_id: int, conversation_id: int, side: str) -> list[str]:
+    """Pure rule for typing and read signals: the shopper's go to the shop's agents only, and so
+    does an agent writing an internal note (side "note"); an agent's go to the agents and the shopper."""
+    if side in ("shopper", "note"):
+        return [agents_group(shop_id)]
+    return [agents_group(shop_id), shopper_group(conversation_id)]
+
+
+def _message(event: str, payload: dict) -> dict:
+    return {"type": "realtime.event", "event": event, "payload": payload}
+
+
+async def send_signal(event: str, payload: dict, *, shop_id: int, conversation_id: int, side: str) -> None:
+    """From a consumer (async): typing indicators. Not stored anywhere; lost if Redis is down."""
+    layer = get_channel_layer()
+    for group in signal_audiences(shop_id=shop_id, conversation_id=conversation_id, side=side):
+        try:
+            await layer.group_send(group, _message(event, payload))
+        except Exception:  # noqa: BLE001 - a lost typing indicator is harmless
+            logger.warning("realtime.signal_failed", extra={"event": event, "conversation_id": conversation_id})
+
+
+def broadcast_signal(event: str, payload: dict, *, shop_id: int, conversation_id: int, side: str) -> None:
+    """From an action, after commit: read receipts."""
+    layer = get_channel_layer()
+    if layer is None:
+        return
+    for group in signal_audiences(shop_id=shop_id, conversation_id=conversation_id, side=side):
+        try:
+            async_to_sync(layer.group_send)(group, _message(event, payload))
+        except Exception:  # noqa: BLE001 - Redis down: clients resync from the database
+            logger.warning("realtime.broadcast_failed", extra={"event": event, "conversation_id": conversation_id})
+
+
+async def send_to_agents(event: str, payload: dict, *, shop_id: int) -> None:
+    """From a consumer (async): agents-only events with no conversation (presence)."""
+    try:
+        await get_channel_layer().group_send(agents_group(shop_id), _message(event, payload))
+    except Exception:  # noqa: BLE001 - presence is also readable over HTTP
+        logger.warning("realtime.signal_failed", extra={"event": event})
+
+
 def broadcast(event: str, payload: dict, *, shop_id: int, conversation_id: int, message_kind: str | None = None):
     layer = get_channel_layer()
     if layer is None:
         return
     for group in audiences(event, shop_id=shop_id, conversation_id=conversation_id, message_kind=message_kind):
         try:
-            async_to_sync(layer.group_send)(group, {"type": "realtime.event", "event": event, "payload": payload})
+            async_to_sync(layer.group_send)(group, _message(event, payload))
         except Exception:  # noqa: BLE001 - Redis down: clients resync from the database
             logger.warning("realtime.broadcast_failed", extra={"event": event, "conversation_id": conversation_id})

@@ -1,12 +1,15 @@
 """Celery tasks of the help desk. Tasks take ids, re-fetch, return early with a log line when the
 object is gone, and call one action. Beat tasks fan out one short task per shop."""
 import logging
+import smtplib
 
+from anymail.exceptions import AnymailAPIError
 from celery import shared_task
 from django.utils import timezone
 
 from shopapp.models import Shop
 
+from .actions import email as email_actions
 from .actions.retention import purge_expired_conversations
 
 logger = logging.getLogger(__name__)
@@ -29,3 +32,30 @@ def purge_shop_conversations_task(shop_id: int) -> int:
         logger.info("retention.shop_gone", extra={"shop_id": shop_id})
         return 0
     return purge_expired_conversations(shop, timezone.now())
+
+
+@shared_task(autoretry_for=(smtplib.SMTPException, OSError, AnymailAPIError), retry_backoff=30, retry_backoff_max=1800,
+             retry_jitter=True, max_retries=8)
+def email_reply_task(message_id: int) -> str:
+    """Email an agent's reply to its shopper, once; SMTP, network and provider errors retry with
+    backoff (30 s doubling to 30 min, under the broker's visibility timeout)."""
+    return email_actions.email_reply(message_id)
+
+
+@shared_task
+def sweep_email_replies_task() -> int:
+    """Beat task: re-enqueue queued emails whose task was lost (Redis flushed). Returns the count."""
+    message_ids = email_actions.unsent_email_replies(timezone.now())
+    for message_id in message_ids:
+        email_actions.enqueue_email_reply(message_id)
+    if message_ids:
+        logger.warning("email.sweep.requeued", extra={"messages": len(message_ids)})
+    return len(message_ids)
+
+
+@shared_task
+def purge_attachment_files_task() -> dict:
+    """Hourly beat task: uploads never sent within a day, and files no row names any more."""
+    from .actions.attachments import purge_attachment_files
+
+    return purge_attachment_files()

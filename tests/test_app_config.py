@@ -18,3 +18,14 @@ def test_every_handled_topic_is_subscribed_and_nothing_else():
     assert compliance == COMPLIANCE_TOPICS
     assert subscribed | compliance == set(HANDLERS)
     assert CONFIG["webhooks"]["api_version"] == "2026-07"
+
+
+def test_every_beat_entry_names_a_registered_task():
+    from django.conf import settings
+
+    from shopapp.celery import app
+
+    app.loader.import_default_modules()
+    names = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+    assert names - set(app.tasks) == set()
+    assert "support.tasks.purge_attachment_files_task" in names

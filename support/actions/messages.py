@@ -9,6 +9,8 @@ from django.utils import timezone
 from shopapp.models import Agent
 from shopapp.refusals import Refused
 from support import realtime
+from support.actions import attachments as attachment_actions
+from support.actions import email as email_actions
 from support.models import Conversation, ConversationStatus, Message, MessageKind, TimelineEvent
 from support.rules.pan import mask_card_numbers
 from support.selectors.locks import lock_conversation
@@ -22,19 +24,20 @@ class MessageRefused(Refused):
     pass
 
 
-def clean_body(body: str) -> tuple[str, int]:
-    """Pure rule: trimmed, not empty, not too long, card numbers masked. Text only, never HTML."""
+def clean_body(body: str, *, allow_empty: bool = False) -> tuple[str, int]:
+    """Pure rule: trimmed, not empty (unless files carry the message), not too long, card numbers
+    masked. Text only, never HTML."""
     if not isinstance(body, str):
         raise MessageRefused("body_not_text")
     text = body.strip()
-    if not text:
+    if not text and not allow_empty:
         raise MessageRefused("empty_body")
     if len(text) > MAX_BODY:
         raise MessageRefused("body_too_long")
     return mask_card_numbers(text)
 
 
-def serialize_message(message: Message) -> dict:
+def serialize_message(message: Message, attachments=()) -> dict:
     return {
         "id": str(message.pk),
         "conversation_id": str(message.conversation_id),
@@ -43,6 +46,7 @@ def serialize_message(message: Message) -> dict:
         "agent_id": str(message.agent_id) if message.agent_id else None,
         "client_id": message.client_id,
         "created_at": message.created_at.isoformat(),
+        "attachments": [attachment_actions.serialize_attachment(attachment) for attachment in attachments],
     }
 
 
@@ -52,9 +56,12 @@ def _existing(conversation: Conversation, client_id: str) -> Message | None:
     return Message.objects.filter(conversation=conversation, client_id=client_id).first()
 
 
-def _store(conversation: Conversation, *, kind: str, body: str, client_id: str, agent: Agent | None, state):
-    """Insert the message and apply ``state(conversation, now)`` under the conversation's lock."""
-    text, masked = clean_body(body)
+def _store(conversation: Conversation, *, kind: str, body: str, client_id: str, agent: Agent | None, state,
+           attachment_ids=()):
+    """Insert the message, link its uploads and apply ``state(conversation, now)`` under the
+    conversation's lock."""
+    attachment_ids = attachment_actions.clean_attachment_ids(attachment_ids)
+    text, masked = clean_body(body, allow_empty=bool(attachment_ids))
     client_id = (client_id or "")[:64]
     if found := _existing(conversation, client_id):
         return found, False
@@ -66,14 +73,16 @@ def _store(conversation: Conversation, *, kind: str, body: str, client_id: str, 
                 shop_id=locked.shop_id, conversation=locked, kind=kind, body=text, client_id=client_id, agent=agent,
                 created_at=now,
             )
+            attachments = attachment_actions.attach_to_message(message, attachment_ids)
             changed = state(locked, now)
             locked.last_activity_at = now
             locked.save(update_fields=["last_activity_at", *changed])
             TimelineEvent.objects.create(
                 shop_id=locked.shop_id, conversation=locked, kind=realtime.MESSAGE_CREATED,
-                actor=_actor(kind), agent=agent, data={"message_id": str(message.pk), "cards_masked": masked},
+                actor=_actor(kind), agent=agent, data={"message_id": str(message.pk), "cards_masked": masked,
+                                                       "attachment_ids": [str(a.pk) for a in attachments]},
             )
-            payload = serialize_message(message)
+            payload = serialize_message(message, attachments)
             transaction.on_commit(lambda: realtime.broadcast(
                 realtime.MESSAGE_CREATED, payload, shop_id=locked.shop_id, conversation_id=locked.pk, message_kind=kind
             ))
@@ -89,7 +98,8 @@ def _actor(kind: str) -> str:
     return {MessageKind.SHOPPER: "shopper", MessageKind.BOT: "bot", MessageKind.SYSTEM: "system"}.get(kind, "agent")
 
 
-def receive_customer_message(conversation: Conversation, *, body: str, client_id: str) -> tuple[Message, bool]:
+def receive_customer_message(conversation: Conversation, *, body: str, client_id: str,
+                             attachment_ids=()) -> tuple[Message, bool]:
     def state(locked, now):
         changed = []
         if locked.waiting_since is None:
@@ -100,10 +110,12 @@ def receive_customer_message(conversation: Conversation, *, body: str, client_id
             changed += ["status", "snoozed_until"]
         return changed
 
-    return _store(conversation, kind=MessageKind.SHOPPER, body=body, client_id=client_id, agent=None, state=state)
+    return _store(conversation, kind=MessageKind.SHOPPER, body=body, client_id=client_id, agent=None, state=state,
+                  attachment_ids=attachment_ids)
 
 
-def send_agent_reply(conversation: Conversation, *, agent: Agent, body: str, client_id: str) -> tuple[Message, bool]:
+def send_agent_reply(conversation: Conversation, *, agent: Agent, body: str, client_id: str,
+                     attachment_ids=()) -> tuple[Message, bool]:
     def state(locked, now):
         changed = ["waiting_since", "status"]
         if locked.first_response_at is None:
@@ -114,9 +126,14 @@ def send_agent_reply(conversation: Conversation, *, agent: Agent, body: str, cli
             locked.status = ConversationStatus.PENDING  # now waiting for the shopper
         return changed
 
-    return _store(conversation, kind=MessageKind.AGENT, body=body, client_id=client_id, agent=agent, state=state)
+    message, created = _store(conversation, kind=MessageKind.AGENT, body=body, client_id=client_id, agent=agent,
+                              state=state, attachment_ids=attachment_ids)
+    if created:
+        email_actions.schedule_email_reply(message)  # a shopper without an open widget gets it by email
+    return message, created
 
 
-def add_internal_note(conversation: Conversation, *, agent: Agent, body: str, client_id: str) -> tuple[Message, bool]:
+def add_internal_note(conversation: Conversation, *, agent: Agent, body: str, client_id: str,
+                      attachment_ids=()) -> tuple[Message, bool]:
     return _store(conversation, kind=MessageKind.NOTE, body=body, client_id=client_id, agent=agent,
-                  state=lambda locked, now: [])
+                  state=lambda locked, now: [], attachment_ids=attachment_ids)

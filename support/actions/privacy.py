@@ -10,7 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from shopapp.models import Agent, OAuthState, Shop
-from support.models import AuditEvent, Customer, DataExport, Message, Order
+from support.actions.attachments import delete_attachments
+from support.models import Attachment, AuditEvent, Customer, DataExport, Message, Order
 from support.payloads import gid_to_int
 from support.selectors.privacy import customer_export, customer_scope, order_scope
 from webhooks.privacy import delete_shop_deliveries, scrub_customer_deliveries
@@ -75,6 +76,7 @@ CUSTOMER_ERASED = {
     "first_name": "", "last_name": "", "email": "", "phone": "", "city": "", "province_code": "", "tags": [],
 }
 ORDER_ERASED = {"email": "", "shipping_zip": "", "shipping_city": ""}
+COUNTED = ("customers", "orders", "messages", "attachments", "exports", "deliveries")
 
 
 def _erase(queryset, fields: dict, now, **stamp) -> int:
@@ -106,6 +108,10 @@ def _redact_rows(shop: Shop, customer_id: int, email: str, order_ids: list[int],
         "customers": _erase(customers, CUSTOMER_ERASED, now, updated_at=now) + int(tombstone_created),
         "orders": _erase(orders, ORDER_ERASED, now, updated_at=now),
         "messages": _erase(messages, {"body": ""}, now),
+        # Files in the shopper's conversations (theirs and the agents'): rows now, bytes after commit.
+        "attachments": delete_attachments(
+            Attachment.objects.filter(shop=shop, conversation__customer_id__in=customer_pks)
+        ),
         "exports": DataExport.objects.filter(shop=shop, customer_shopify_id=customer_id).delete()[0],
         "order_ids": [str(order_id) for order_id in order_shopify_ids],
     }
@@ -121,11 +127,11 @@ def redact_customer(shop_domain: str, payload: dict) -> dict:
     now = timezone.now()
     with transaction.atomic():
         shop = _locked_shop(shop_domain)
-        counts = {"customers": 0, "orders": 0, "messages": 0, "exports": 0, "order_ids": []}
+        counts = {"customers": 0, "orders": 0, "messages": 0, "attachments": 0, "exports": 0, "order_ids": []}
         if shop is not None and customer_id is not None:
             counts = _redact_rows(shop, customer_id, email, order_ids, now)
         counts["deliveries"] = scrub_customer_deliveries(shop_domain, customer_id, email, phone)
-        changed = any(counts[key] for key in ("customers", "orders", "messages", "exports", "deliveries"))
+        changed = any(counts[key] for key in COUNTED)
         if shop is not None and customer_id is not None and changed:
             AuditEvent.objects.create(
                 shop=shop, action="privacy.customer_redacted", actor="shopify", target=f"customer:{customer_id}",
@@ -136,7 +142,7 @@ def redact_customer(shop_domain: str, payload: dict) -> dict:
         extra={
             "shop_id": shop.pk if shop else None,
             "customer_id": str(customer_id) if customer_id is not None else None,
-            **{key: counts[key] for key in ("customers", "orders", "messages", "exports", "deliveries")},
+            **{key: counts[key] for key in COUNTED},
         },
     )
     return counts
@@ -154,6 +160,7 @@ def redact_shop(shop_domain: str, payload: dict) -> bool:
         shop_id = shop.pk if shop else None
         was_active = bool(shop and shop.is_active)
         if shop is not None:
+            delete_attachments(Attachment.objects.filter(shop=shop))  # the files too, after commit
             shop.delete()
         OAuthState.objects.filter(shop_domain=shop_domain).delete()
         deliveries = delete_shop_deliveries(shop_domain)

@@ -10,6 +10,7 @@ from shopapp.api.exceptions import BadRequest
 from shopapp.models import Agent
 from support.actions import conversations as conversation_actions
 from support.actions import messages as message_actions
+from support.api.attachments import MessageAttachmentSerializer
 from support.models import Channel, ConversationStatus, Priority
 from support.selectors.conversations import InboxFilters, access_conversation, inbox, messages_after
 from support.selectors.customers import customer_card
@@ -38,22 +39,33 @@ class ConversationSerializer(serializers.Serializer):
     last_activity_at = serializers.DateTimeField()
     tags = serializers.SerializerMethodField()
     last_message = serializers.SerializerMethodField()
+    agent_read_id = serializers.CharField()
+    shopper_read_id = serializers.CharField()
+    unread = serializers.SerializerMethodField(help_text="a shopper or bot message the agents have not read")
+    rating = serializers.IntegerField(allow_null=True)
+
+    def get_unread(self, conversation) -> bool:
+        last_id = getattr(conversation, "last_message_id", None)
+        return bool(last_id and last_id > conversation.agent_read_id and conversation.last_message_kind != "agent")
 
     def get_tags(self, conversation) -> list[str]:
         return [tag.name for tag in conversation.tags.all()]
 
     def get_last_message(self, conversation) -> dict | None:
         body = getattr(conversation, "last_message_body", None)
-        return None if body is None else {"kind": conversation.last_message_kind, "body": body[:200]}
+        if body is None:
+            return None
+        return {"id": str(conversation.last_message_id), "kind": conversation.last_message_kind, "body": body[:200]}
 
 
 class MessageSerializer(serializers.Serializer):
     id = serializers.CharField()
     kind = serializers.CharField()
-    body = serializers.CharField()
+    body = serializers.CharField(allow_blank=True)
     agent_id = serializers.CharField(allow_null=True)
     client_id = serializers.CharField()
     created_at = serializers.DateTimeField()
+    attachments = MessageAttachmentSerializer(many=True, read_only=True)
 
 
 class InboxQuerySerializer(serializers.Serializer):
@@ -91,9 +103,11 @@ class ConversationDetailApi(APIView):
 
 
 class MessageCreateSerializer(serializers.Serializer):
-    body = serializers.CharField(max_length=5000, trim_whitespace=False)
+    body = serializers.CharField(max_length=5000, trim_whitespace=False, required=False, allow_blank=True, default="")
     client_id = serializers.CharField(max_length=64, required=False, default="", allow_blank=True)
     internal = serializers.BooleanField(required=False, default=False)
+    attachment_ids = serializers.ListField(child=serializers.CharField(max_length=20), max_length=20, required=False,
+                                           default=list, help_text="uploads of this conversation to send, at most 5")
 
 
 class ConversationMessagesApi(APIView):
@@ -112,7 +126,8 @@ class ConversationMessagesApi(APIView):
     def post(self, request, conversation_id: int):
         conversation, data = _conversation_and_input(request, conversation_id, MessageCreateSerializer)
         action = message_actions.add_internal_note if data["internal"] else message_actions.send_agent_reply
-        message, created = action(conversation, agent=request.user, body=data["body"], client_id=data["client_id"])
+        message, created = action(conversation, agent=request.user, body=data["body"], client_id=data["client_id"],
+                                  attachment_ids=data["attachment_ids"])
         return Response(MessageSerializer(message).data, status=201 if created else 200)
 
 

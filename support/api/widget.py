@@ -16,10 +16,11 @@ from rest_framework.views import APIView
 from shopapp.api.exceptions import BadRequest
 from shopapp.models import Shop
 from shopapp.shopify.app import shopify_app, to_shopify_request
-from support import ratelimits, visitors
+from support import presence, ratelimits, visitors
 from support.actions import messages as message_actions
 from support.actions.conversations import start_or_resume
 from support.actions.shoppers import shopper_for
+from support.api.attachments import MessageAttachmentSerializer
 from support.consumers import issue_socket_token
 from support.models import Conversation, Customer
 from support.selectors.conversations import messages_after
@@ -81,12 +82,17 @@ def widget_conversation(identity: WidgetIdentity, conversation_id) -> Conversati
     return conversation
 
 
+class WidgetMessageAttachmentSerializer(MessageAttachmentSerializer):
+    url_name = "widget-attachment"
+
+
 class WidgetMessageSerializer(serializers.Serializer):
     id = serializers.CharField()
     kind = serializers.CharField()
-    body = serializers.CharField()
+    body = serializers.CharField(allow_blank=True)
     client_id = serializers.CharField()
     created_at = serializers.DateTimeField()
+    attachments = WidgetMessageAttachmentSerializer(many=True, read_only=True)
 
 
 class StartSerializer(serializers.Serializer):
@@ -105,6 +111,7 @@ class StartedSerializer(serializers.Serializer):
     visitor_token = serializers.CharField(allow_null=True)
     socket_token = serializers.CharField()
     messages = WidgetMessageSerializer(many=True)
+    agents_online = serializers.BooleanField(help_text="false: the widget asks for an email, replies go out by email")
 
 
 class WidgetConversationStartApi(WidgetApi):
@@ -132,12 +139,15 @@ class WidgetConversationStartApi(WidgetApi):
             "socket_token": issue_socket_token(shop_id=identity.shop.pk, conversation_id=conversation.pk,
                                                customer_id=customer.pk),
             "messages": WidgetMessageSerializer(messages, many=True).data,
+            "agents_online": bool(presence.agents_online(identity.shop.pk)),
         }, status=201 if created else 200)
 
 
 class WidgetMessageCreateSerializer(serializers.Serializer):
-    body = serializers.CharField(max_length=5000, trim_whitespace=False)
+    body = serializers.CharField(max_length=5000, trim_whitespace=False, required=False, allow_blank=True, default="")
     client_id = serializers.CharField(max_length=64)
+    attachment_ids = serializers.ListField(child=serializers.CharField(max_length=20), max_length=20, required=False,
+                                           default=list, help_text="uploads of this conversation to send, at most 5")
 
 
 class WidgetMessagesApi(WidgetApi):
@@ -161,6 +171,7 @@ class WidgetMessagesApi(WidgetApi):
         if not ratelimits.allow(ratelimits.MESSAGES_PER_CONVERSATION, str(conversation.pk)):
             raise TooManyRequests("messages_per_conversation")
         message, created = message_actions.receive_customer_message(
-            conversation, body=payload.validated_data["body"], client_id=payload.validated_data["client_id"]
+            conversation, body=payload.validated_data["body"], client_id=payload.validated_data["client_id"],
+            attachment_ids=payload.validated_data["attachment_ids"],
         )
         return Response(WidgetMessageSerializer(message).data, status=201 if created else 200)

@@ -2,8 +2,17 @@
 from django.urls import path
 
 from .widget import WidgetConversationStartApi, WidgetMessagesApi
+from .widget_attachments import WidgetAttachmentDownloadApi, WidgetAttachmentUploadApi
+from .widget_state import WidgetRatingApi, WidgetReadApi, WidgetSocketTokenApi
 
 urlpatterns = [
     path("conversations", WidgetConversationStartApi.as_view(), name="widget-conversations"),
     path("conversations/<int:conversation_id>/messages", WidgetMessagesApi.as_view(), name="widget-messages"),
+    path("conversations/<int:conversation_id>/attachments", WidgetAttachmentUploadApi.as_view(),
+         name="widget-conversation-attachments"),
+    path("attachments/<int:attachment_id>", WidgetAttachmentDownloadApi.as_view(), name="widget-attachment"),
+    path("conversations/<int:conversation_id>/read", WidgetReadApi.as_view(), name="widget-conversation-read"),
+    path("conversations/<int:conversation_id>/rating", WidgetRatingApi.as_view(), name="widget-conversation-rating"),
+    path("conversations/<int:conversation_id>/socket-token", WidgetSocketTokenApi.as_view(),
+         name="widget-socket-token"),
 ]

@@ -9,7 +9,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 
 from shopapp.models import Agent
-from support.models import Conversation, ConversationTag, Message, MessageKind, Order
+from support.models import Attachment, Conversation, ConversationTag, Message, MessageKind, Order
 
 PAGE_MAX = 100
 
@@ -95,7 +95,8 @@ def inbox(agent: Agent, filters: InboxFilters, *, cursor: str | None = None, lim
         queryset.select_related("customer", "assignee")
         .prefetch_related(Prefetch("tags", queryset=ConversationTag.objects.order_by("name")))
         .annotate(last_message_body=Subquery(last_message.values("body")[:1]),
-                  last_message_kind=Subquery(last_message.values("kind")[:1]))
+                  last_message_kind=Subquery(last_message.values("kind")[:1]),
+                  last_message_id=Subquery(last_message.values("pk")[:1]))
         .order_by("-last_activity_at", "-pk")[: limit + 1]
     )
     next_cursor = encode_cursor(rows[limit - 1]) if len(rows) > limit else None
@@ -103,8 +104,11 @@ def inbox(agent: Agent, filters: InboxFilters, *, cursor: str | None = None, lim
 
 
 def messages_after(conversation: Conversation, *, after_id: int | None, limit: int = 100, include_notes: bool):
-    """Messages with an id above ``after_id`` (a reconnecting client's resync), oldest first."""
-    queryset = conversation.messages.select_related("agent").order_by("pk")
+    """Messages with an id above ``after_id`` (a reconnecting client's resync), oldest first, with
+    their attachments (one query for the page)."""
+    queryset = conversation.messages.select_related("agent").order_by("pk").prefetch_related(
+        Prefetch("attachments", queryset=Attachment.objects.order_by("pk"))
+    )
     if after_id:
         queryset = queryset.filter(pk__gt=after_id)
     if not include_notes:

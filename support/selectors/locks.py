@@ -1,5 +1,5 @@
 """The one place for row locks before read-modify-write (``select_for_update``), ordered by pk."""
-from support.models import Conversation
+from support.models import Conversation, Message
 
 
 def lock_conversation(conversation_id: int) -> Conversation:
@@ -8,3 +8,11 @@ def lock_conversation(conversation_id: int) -> Conversation:
 
 def lock_conversations(conversation_ids) -> list[Conversation]:
     return list(Conversation.objects.select_for_update().filter(pk__in=conversation_ids).order_by("pk"))
+
+
+def lock_message(message_id: int) -> Message | None:
+    """The message row locked (its conversation, customer and shop read along, not locked)."""
+    return (
+        Message.objects.select_for_update(of=("self",))
+        .select_related("conversation__customer", "shop").filter(pk=message_id).first()
+    )

@@ -25,11 +25,12 @@ async def connect(path, headers=ORIGIN):
     return communicator, connected, code
 
 
-async def events(communicator):
+async def events(communicator, skip=("presence.updated",)):
+    """Everything the socket received until it goes quiet (presence changes left out unless asked)."""
     received = []
     while not await communicator.receive_nothing(timeout=0.3):
         received.append(json.loads(await communicator.receive_from()))
-    return received
+    return [event for event in received if event.get("event") not in skip]
 
 
 @pytest.fixture
@@ -96,3 +97,70 @@ async def test_agent_of_another_shop_hears_nothing(world, session_token):
     await sync_to_async(receive_customer_message)(world["conversation"], body="hello", client_id="s1")
     assert await events(socket) == []
     await socket.disconnect()
+
+
+# --- typing, presence, heartbeats ----------------------------------------------------------------
+
+async def test_typing_reaches_the_other_side_and_never_the_wrong_one(world):
+    agent_socket, _, _ = await connect(f"/ws/agent/?token={world['agent_token']}")
+    shopper_socket, _, _ = await connect(f"/ws/widget/?token={world['socket_token']}")
+    conversation = world["conversation"]
+    other_shop = (await sync_to_async(ShopTokenFactory)()).shop
+    theirs = await sync_to_async(ConversationFactory)(shop=other_shop)
+
+    await shopper_socket.send_to(text_data=json.dumps({"type": "typing", "state": "start"}))
+    await shopper_socket.send_to(text_data=json.dumps({"type": "typing", "state": "start"}))  # within the interval
+    assert [(e["event"], e["payload"]) for e in await events(agent_socket)] == [
+        ("typing", {"conversation_id": str(conversation.pk), "side": "shopper", "state": "start"})]
+    assert await events(shopper_socket) == []  # their own typing does not come back
+
+    await agent_socket.send_to(text_data=json.dumps(
+        {"type": "typing", "state": "start", "conversation_id": str(conversation.pk)}))
+    expected = {"conversation_id": str(conversation.pk), "side": "agent", "agent_id": str(world["agent"].pk),
+                "state": "start"}
+    assert [(e["event"], e["payload"]) for e in await events(shopper_socket)] == [("typing", expected)]
+    assert [(e["event"], e["payload"]) for e in await events(agent_socket)] == [("typing", expected)]
+
+    # An internal note being written, another shop's conversation, junk: the shopper hears nothing.
+    await agent_socket.send_to(text_data=json.dumps(
+        {"type": "typing", "state": "stop", "conversation_id": str(conversation.pk)}))
+    await events(agent_socket)
+    await events(shopper_socket)
+    for frame in ({"type": "typing", "state": "start", "conversation_id": str(conversation.pk), "note": True},
+                  {"type": "typing", "state": "start", "conversation_id": str(theirs.pk)},
+                  {"type": "typing", "state": "start", "conversation_id": "12abc"}):
+        await agent_socket.send_to(text_data=json.dumps(frame))
+    await agent_socket.send_to(text_data="not json")
+    await agent_socket.send_to(text_data=json.dumps({"type": "typing", "state": "x" * 5000}))
+    assert await events(shopper_socket) == []
+    note_typing = await events(agent_socket)
+    assert [(e["payload"]["side"], e["payload"]["conversation_id"]) for e in note_typing] == [
+        ("note", str(conversation.pk))]
+    await agent_socket.disconnect()
+    await shopper_socket.disconnect()
+
+
+async def test_presence_follows_sockets_and_heartbeats(world):
+    from support import presence
+
+    shop_id, agent_id = world["agent"].shop_id, world["agent"].pk
+    first, _, _ = await connect(f"/ws/agent/?token={world['agent_token']}")
+    second, _, _ = await connect(f"/ws/agent/?token={world['agent_token']}")
+    shopper, _, _ = await connect(f"/ws/widget/?token={world['socket_token']}")
+    assert await sync_to_async(presence.agents_online)(shop_id) == {agent_id: "online"}
+    assert await sync_to_async(presence.shopper_online)(world["conversation"].pk) is True
+    assert [e["payload"] for e in await events(first, skip=())] == [
+        {"agent_id": str(agent_id), "status": "online"}] * 2  # its own arrival, then the second tab's
+
+    await second.send_to(text_data=json.dumps({"type": "presence", "status": "away"}))
+    assert [(e["event"], e["payload"]) for e in await events(first, skip=())] == [
+        ("presence.updated", {"agent_id": str(agent_id), "status": "away"})]
+    await shopper.send_to(text_data=json.dumps({"type": "ping"}))
+    assert json.loads(await shopper.receive_from()) == {"event": "pong"}
+
+    await second.disconnect()
+    assert await sync_to_async(presence.agents_online)(shop_id) == {agent_id: "away"}  # one tab still open
+    await first.disconnect()
+    assert await sync_to_async(presence.agents_online)(shop_id) == {}
+    await shopper.disconnect()
+    assert await sync_to_async(presence.shopper_online)(world["conversation"].pk) is False

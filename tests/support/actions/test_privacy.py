@@ -369,3 +369,41 @@ def test_shop_redact_for_a_shop_we_never_saw_deletes_only_its_deliveries():
 
     assert WebhookDelivery.objects.filter(shop_domain="stranger.myshopify.com").count() == 0
     assert rows_of(kept.pk, kept.domain) == before
+
+
+def test_redact_customer_deletes_the_files_of_their_conversations(shopper, shop, settings, tmp_path,
+                                                                  django_capture_on_commit_callbacks):
+    import io
+
+    from support.actions.attachments import store_upload
+    from support.models import Attachment, Conversation
+
+    settings.ATTACHMENTS_DIR = tmp_path
+    mine = Conversation.objects.filter(customer=shopper).first()
+    other = ConversationFactory(shop=shop)
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 40
+    stored = [store_upload(c, upload=io.BytesIO(png), uploaded_by="shopper") for c in (mine, mine, other)]
+    paths = [tmp_path / a.storage_name for a in stored]
+    assert all(path.exists() for path in paths)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        counts = redact_customer(DOMAIN, redact_request())
+
+    assert counts["attachments"] == 2
+    assert [path.exists() for path in paths] == [False, False, True]
+    assert list(Attachment.objects.values_list("pk", flat=True)) == [stored[2].pk]
+
+
+def test_shop_redact_deletes_the_shops_files(shop, settings, tmp_path, django_capture_on_commit_callbacks):
+    import io
+
+    from support.actions.attachments import store_upload
+
+    settings.ATTACHMENTS_DIR = tmp_path
+    stored = store_upload(ConversationFactory(shop=shop), upload=io.BytesIO(b"%PDF-1.7\n" + b"0" * 40),
+                          uploaded_by="shopper")
+    kept = store_upload(ConversationFactory(), upload=io.BytesIO(b"%PDF-1.7\n" + b"0" * 40), uploaded_by="shopper")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert redact_shop(DOMAIN, {"shop_domain": DOMAIN}) is True
+    assert not (tmp_path / stored.storage_name).exists()
+    assert (tmp_path / kept.storage_name).exists()

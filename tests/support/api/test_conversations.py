@@ -194,8 +194,10 @@ def test_another_shops_conversation_is_404_everywhere_and_nothing_changes(api):
         api.post(f"{base}/snooze", {"until": (timezone.now() + timedelta(hours=1)).isoformat()}),
         api.post(f"{base}/tags", {"tags": ["x"]}, method="put"),
         api.post("/api/admin/conversations/bulk", {"ids": [theirs.pk], "status": "closed"}),
+        api.post(f"{base}/read", {"up_to": "1"}),
     ]
     assert [r.status_code for r in responses] == [404] * len(responses)
     theirs.refresh_from_db()
     assert theirs.status == "open" and not Message.objects.exists() and not TimelineEvent.objects.exists()
+    assert theirs.agent_read_id == 0
     assert api.get("/api/admin/conversations").json()["results"] == []
