@@ -8,7 +8,16 @@ from django.db.models import Prefetch, Q
 from django.http import Http404
 
 from shopapp.models import Shop
-from support.models import Conversation, Customer, DataExport, Fulfillment, FulfillmentEvent, Message, Order
+from support.models import (
+    Attachment,
+    Conversation,
+    Customer,
+    DataExport,
+    Fulfillment,
+    FulfillmentEvent,
+    Message,
+    Order,
+)
 
 EXPORT_FORMAT = 1
 LATER_SECTIONS = ("store_credits", "csat", "attachments")
@@ -32,8 +41,8 @@ def order_scope(customer_id: int, email: str = "", order_ids=()) -> Q:
 
 
 def customer_export(shop: Shop, customer_id: int, *, email: str = "", order_ids=()) -> dict:
-    """A JSON-serialisable copy of what the app holds on the shopper; ids are strings. At most six
-    queries, however many orders, parcels and messages there are."""
+    """A JSON-serialisable copy of what the app holds on the shopper; ids are strings. At most seven
+    queries, however many orders, parcels, messages and files there are."""
     customer = Customer.objects.filter(shop=shop, shopify_id=customer_id).first()
     events = FulfillmentEvent.objects.filter(shop=shop).order_by("happened_at", "pk")
     fulfillments = Fulfillment.objects.filter(shop=shop).order_by("pk").prefetch_related(Prefetch("events", events))
@@ -41,9 +50,12 @@ def customer_export(shop: Shop, customer_id: int, *, email: str = "", order_ids=
         Order.objects.filter(shop=shop).filter(order_scope(customer_id, email, order_ids))
         .order_by("shopify_created_at", "pk").prefetch_related(Prefetch("fulfillments", fulfillments))
     )
+    files = Attachment.objects.filter(shop=shop).order_by("pk").only(
+        "message_id", "filename", "content_type", "size", "created_at"
+    )
     messages = Message.objects.filter(shop=shop).order_by("created_at", "pk").only(
         "conversation_id", "kind", "body", "created_at"
-    )
+    ).prefetch_related(Prefetch("attachments", files))
     conversations = (
         Conversation.objects.filter(shop=shop).filter(customer_scope(customer_id, email, prefix="customer__"))
         .order_by("created_at", "pk").prefetch_related(Prefetch("messages", messages))
@@ -160,8 +172,16 @@ def _conversation(conversation: Conversation) -> dict:
         "language": conversation.language,
         "created_at": _when(conversation.created_at),
         "last_activity_at": _when(conversation.last_activity_at),
+        "rating": conversation.rating,
+        "rating_comment": conversation.rating_comment,
         "messages": [
-            {"kind": message.kind, "body": message.body, "created_at": _when(message.created_at)}
+            {
+                "kind": message.kind, "body": message.body, "created_at": _when(message.created_at),
+                "attachments": [
+                    {"filename": f.filename, "content_type": f.content_type, "size": f.size}
+                    for f in message.attachments.all()
+                ],
+            }
             for message in conversation.messages.all()
         ],
     }

@@ -167,12 +167,12 @@ def test_export_includes_chat_visitor_rows_with_the_same_email(shopper, shop):
 
 
 def test_export_query_count_does_not_grow_with_orders_and_messages(shopper, shop, django_assert_num_queries):
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         customer_export(shop, CUSTOMER_ID, email=EMAIL)
     order = OrderFactory(shop=shop, customer=shopper)
     FulfillmentEventFactory(fulfillment=FulfillmentFactory(order=order))
     MessageFactory.create_batch(3, conversation=ConversationFactory(shop=shop, customer=shopper))
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         content = customer_export(shop, CUSTOMER_ID, email=EMAIL)
     assert (len(content["orders"]), len(content["conversations"])) == (3, 2)
 
@@ -407,3 +407,24 @@ def test_shop_redact_deletes_the_shops_files(shop, settings, tmp_path, django_ca
         assert redact_shop(DOMAIN, {"shop_domain": DOMAIN}) is True
     assert not (tmp_path / stored.storage_name).exists()
     assert (tmp_path / kept.storage_name).exists()
+
+
+def test_export_lists_the_files_and_rating_of_the_shoppers_conversations(shopper, shop, settings, tmp_path):
+    import io
+
+    from support.actions.attachments import store_upload
+    from support.actions.messages import receive_customer_message
+    from support.models import Conversation
+
+    settings.ATTACHMENTS_DIR = tmp_path
+    conversation = Conversation.objects.filter(customer=shopper).first()
+    upload = store_upload(conversation, upload=io.BytesIO(b"%PDF-1.7\n" + b"0" * 40), uploaded_by="shopper")
+    receive_customer_message(conversation, body="the receipt", client_id="with-file", attachment_ids=[str(upload.pk)])
+    Conversation.objects.filter(pk=conversation.pk).update(rating=2, rating_comment="slow")
+
+    export = customer_export(shop, CUSTOMER_ID)
+
+    exported = next(c for c in export["conversations"] if c["id"] == str(conversation.pk))
+    assert (exported["rating"], exported["rating_comment"]) == (2, "slow")
+    assert exported["messages"][-1]["attachments"] == [
+        {"filename": upload.filename, "content_type": "application/pdf", "size": upload.size}]
