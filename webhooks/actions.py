@@ -82,18 +82,29 @@ def _due(now):
     return Q(status=DeliveryStatus.RECEIVED) & (Q(retry_at__isnull=True) | Q(retry_at__lte=now))
 
 
+class _HandlerFailed(Exception):
+    def __init__(self, delivery, error):
+        super().__init__(str(error))
+        self.delivery, self.error = delivery, error
+
+
 def process_next() -> int | None:
     """Claim the oldest due delivery that no other worker holds, process it, and return its id;
-    None when nothing is due."""
+    None when nothing is due. The handler runs in the claim's transaction: when it fails, all its
+    writes roll back with it and the failure is recorded in a transaction of its own."""
     now = timezone.now()
-    with transaction.atomic():
-        delivery = (
-            WebhookDelivery.objects.select_for_update(skip_locked=True).filter(_due(now)).order_by("pk").first()
-        )
-        if delivery is None:
-            return None
-        _process(delivery, now)
-        return delivery.pk
+    try:
+        with transaction.atomic():
+            delivery = (
+                WebhookDelivery.objects.select_for_update(skip_locked=True).filter(_due(now)).order_by("pk").first()
+            )
+            if delivery is None:
+                return None
+            _process(delivery, now)
+            return delivery.pk
+    except _HandlerFailed as failed:
+        _record_failure(failed.delivery, now, failed.error)
+        return failed.delivery.pk
 
 
 def _process(delivery: WebhookDelivery, now) -> None:
@@ -103,15 +114,10 @@ def _process(delivery: WebhookDelivery, now) -> None:
         _finish(delivery, DeliveryStatus.IGNORED, now)
         return
     try:
-        with transaction.atomic():  # a savepoint: a failing handler leaves no partial write
-            handler(delivery)
-    except PayloadError as error:  # the payload itself is wrong: retrying cannot help
-        logger.warning("webhooks.delivery.bad_payload", extra={"delivery_id": delivery.pk})
-        _finish(delivery, DeliveryStatus.FAILED, now, error=f"PayloadError: {error}")
-    except Exception as error:  # noqa: BLE001 - any other failure is retried, then shown to the merchant
-        _failed_attempt(delivery, now, f"{type(error).__name__}: {error}")
-    else:
-        _finish(delivery, DeliveryStatus.PROCESSED, now)
+        handler(delivery)
+    except Exception as error:  # noqa: BLE001 - recorded (and retried, or shown to the merchant) after rollback
+        raise _HandlerFailed(delivery, error) from error
+    _finish(delivery, DeliveryStatus.PROCESSED, now)
 
 
 def _finish(delivery, status, now, *, error=""):
@@ -121,21 +127,29 @@ def _finish(delivery, status, now, *, error=""):
     )
 
 
-def _failed_attempt(delivery, now, error: str) -> None:
+def _record_failure(delivery, now, error: Exception) -> None:
+    """After the rollback: a bad payload fails at once (retrying cannot help); anything else is
+    retried with backoff, then fails. Guarded on the attempt count, so a drainer that took the row
+    meanwhile is not counted twice."""
     from .tasks import drain_deliveries_task
 
     attempts = delivery.attempts + 1
-    if attempts >= MAX_ATTEMPTS:
-        logger.error("webhooks.delivery.failed", extra={"delivery_id": delivery.pk, "attempts": attempts})
-        _finish(delivery, DeliveryStatus.FAILED, now, error=error)
+    text = f"{type(error).__name__}: {error}"[:2000]
+    unchanged = WebhookDelivery.objects.filter(pk=delivery.pk, status=DeliveryStatus.RECEIVED,
+                                               attempts=delivery.attempts)
+    if isinstance(error, PayloadError) or attempts >= MAX_ATTEMPTS:
+        if isinstance(error, PayloadError):
+            logger.warning("webhooks.delivery.bad_payload", extra={"delivery_id": delivery.pk})
+        else:
+            logger.error("webhooks.delivery.failed", extra={"delivery_id": delivery.pk, "attempts": attempts})
+        unchanged.update(status=DeliveryStatus.FAILED, attempts=attempts, processed_at=now, retry_at=None,
+                         last_error=text)
         return
     delay = retry_delay(attempts)
     logger.warning("webhooks.delivery.retry", extra={"delivery_id": delivery.pk, "attempts": attempts})
-    WebhookDelivery.objects.filter(pk=delivery.pk).update(
-        attempts=attempts, retry_at=now + delay, last_error=error[:2000]
-    )
-    seconds = delay.total_seconds()
-    transaction.on_commit(lambda: wakeup.enqueue(drain_deliveries_task, countdown=seconds))
+    if unchanged.update(attempts=attempts, retry_at=now + delay, last_error=text):
+        seconds = delay.total_seconds()
+        transaction.on_commit(lambda: wakeup.enqueue(drain_deliveries_task, countdown=seconds))
 
 
 def drain(*, budget_seconds: float) -> tuple[int, bool]:

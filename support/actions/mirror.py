@@ -43,23 +43,37 @@ def _write(row, record: Record, personal: set[str], also: tuple[str, ...] = ()) 
 # round trip per level, as a failure anywhere fails the whole write anyway.
 
 
+def _locked(model, shop: Shop, shopify_id: int, fields: dict):
+    """The row of (shop, shopify_id), locked for the rest of the transaction. A row not there yet is
+    inserted with ``fields`` first, by ``INSERT ... ON CONFLICT DO NOTHING``: a concurrent insert of
+    the same row wins without an error (and without a savepoint), and either way it is read back."""
+    row = model.objects.select_for_update().filter(shop=shop, shopify_id=shopify_id).first()
+    if row is None:
+        model.objects.bulk_create([model(shop=shop, shopify_id=shopify_id, **fields)], ignore_conflicts=True)
+        row = model.objects.select_for_update().get(shop=shop, shopify_id=shopify_id)
+    return row
+
+
+def _new_fields(record: Record) -> dict:
+    return {**record.fields, "shopify_updated_at": record.updated_at}
+
+
 def apply_customer(shop: Shop, record: Record) -> Customer:
     with transaction.atomic(savepoint=False):
-        row, _ = Customer.objects.select_for_update().get_or_create(shop=shop, shopify_id=record.shopify_id)
+        row = _locked(Customer, shop, record.shopify_id, _new_fields(record))
         if row.redacted_at is None:
             _write(row, record, CUSTOMER_PERSONAL_FIELDS)
         return row
 
 
 def _order_row(shop: Shop, order_id: int) -> Order:
-    row, _ = Order.objects.select_for_update().get_or_create(shop=shop, shopify_id=order_id)
-    return row
+    return _locked(Order, shop, order_id, {})
 
 
 def apply_order(shop: Shop, record: OrderRecord) -> Order:
     with transaction.atomic(savepoint=False):
         customer = apply_customer(shop, record.customer) if record.customer else None
-        row = _order_row(shop, record.shopify_id)
+        row = _locked(Order, shop, record.shopify_id, {**_new_fields(record), "customer": customer})
         # The order's customer follows the newest record, and fills in a missing link from any.
         relink = (
             customer is not None
@@ -70,6 +84,8 @@ def apply_order(shop: Shop, record: OrderRecord) -> Order:
             row.customer = customer
         if not _write(row, record, ORDER_PERSONAL_FIELDS, also=("customer",) if relink else ()) and relink:
             row.save(update_fields=["customer", "updated_at"])
+        if customer is not None and row.customer_id == customer.pk:
+            row.customer = customer  # the caller reads it: no query to fetch it again
         for fulfillment in record.fulfillments:
             apply_fulfillment(shop, fulfillment)
         return row
@@ -78,9 +94,7 @@ def apply_order(shop: Shop, record: OrderRecord) -> Order:
 def apply_fulfillment(shop: Shop, record: FulfillmentRecord) -> Fulfillment:
     with transaction.atomic(savepoint=False):
         order = _order_row(shop, record.order_id)
-        row, _ = Fulfillment.objects.select_for_update().get_or_create(
-            shop=shop, shopify_id=record.shopify_id, defaults={"order": order}
-        )
+        row = _locked(Fulfillment, shop, record.shopify_id, {**_new_fields(record), "order": order})
         _write(row, record, set())
         for event in record.events:
             apply_fulfillment_event(shop, event)
