@@ -61,14 +61,8 @@ async def send_signal(event: str, payload: dict, *, shop_id: int, conversation_i
 
 def broadcast_signal(event: str, payload: dict, *, shop_id: int, conversation_id: int, side: str) -> None:
     """From an action, after commit: read receipts."""
-    layer = get_channel_layer()
-    if layer is None:
-        return
-    for group in signal_audiences(shop_id=shop_id, conversation_id=conversation_id, side=side):
-        try:
-            async_to_sync(layer.group_send)(group, _message(event, payload))
-        except Exception:  # noqa: BLE001 - Redis down: clients resync from the database
-            logger.warning("realtime.broadcast_failed", extra={"event": event, "conversation_id": conversation_id})
+    _send_from_sync(signal_audiences(shop_id=shop_id, conversation_id=conversation_id, side=side),
+                    event, payload, conversation_id)
 
 
 async def send_to_agents(event: str, payload: dict, *, shop_id: int) -> None:
@@ -80,11 +74,32 @@ async def send_to_agents(event: str, payload: dict, *, shop_id: int) -> None:
 
 
 def broadcast(event: str, payload: dict, *, shop_id: int, conversation_id: int, message_kind: str | None = None):
+    _send_from_sync(
+        audiences(event, shop_id=shop_id, conversation_id=conversation_id, message_kind=message_kind),
+        event, payload, conversation_id,
+    )
+
+
+async def _group_send_all(layer, groups: list[str], message: dict) -> list[str]:
+    """Send to every group; returns the groups that failed (each is tried)."""
+    failed = []
+    for group in groups:
+        try:
+            await layer.group_send(group, message)
+        except Exception:  # noqa: BLE001 - Redis down: clients resync from the database
+            failed.append(group)
+    return failed
+
+
+def _send_from_sync(groups: list[str], event: str, payload: dict, conversation_id: int) -> None:
+    """One hop into the event loop for all the groups (each ``async_to_sync`` call costs a loop
+    round trip, more than the sends themselves)."""
     layer = get_channel_layer()
     if layer is None:
         return
-    for group in audiences(event, shop_id=shop_id, conversation_id=conversation_id, message_kind=message_kind):
-        try:
-            async_to_sync(layer.group_send)(group, _message(event, payload))
-        except Exception:  # noqa: BLE001 - Redis down: clients resync from the database
-            logger.warning("realtime.broadcast_failed", extra={"event": event, "conversation_id": conversation_id})
+    try:
+        failed = async_to_sync(_group_send_all)(layer, groups, _message(event, payload))
+    except Exception:  # noqa: BLE001 - no event loop to be had: clients resync from the database
+        failed = groups
+    if failed:
+        logger.warning("realtime.broadcast_failed", extra={"event": event, "conversation_id": conversation_id})
