@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import socket
 import sys
 import time
@@ -41,16 +42,26 @@ WHERE c.shop_id = %(shop)s{filters}
 ORDER BY c.last_activity_at DESC, c.id DESC
 LIMIT %(limit)s
 """
-# Each part of the search is an uncorrelated subquery on an indexed expression (the app's migration
-# 0005: trigram GIN on UPPER(names) and UPPER(body), b-trees on UPPER(email) and UPPER(order name)).
-SEARCH_SQL = """
-  AND (c.customer_id IN (SELECT cs.id FROM support_customer cs WHERE cs.shop_id = %(shop)s
-                         AND (upper(cs.first_name) LIKE upper(%(like)s) OR upper(cs.last_name) LIKE upper(%(like)s)
-                              OR upper(cs.email) = upper(%(q)s)))
-       OR c.customer_id IN (SELECT o.customer_id FROM support_order o WHERE o.shop_id = %(shop)s
-                            AND upper(o.name) = upper(%(q)s) AND o.customer_id IS NOT NULL)
-       OR c.id IN (SELECT m.conversation_id FROM support_message m WHERE m.shop_id = %(shop)s
-                   AND upper(m.body) LIKE upper(%(like)s)))"""
+# The app's search in SQL (support.selectors.conversations._search), on the indexed expressions of
+# its migration 0005 (trigram GIN on UPPER(names) and UPPER(body), b-trees on UPPER(email) and
+# UPPER(order name)). Words and names: the newest conversations are walked and the matching kept;
+# the message part is capped to the newest matching messages.
+TEXT_MATCHES, SEARCH_CAP = 200, 1000
+CUSTOMERS = """SELECT cs.id FROM support_customer cs WHERE cs.shop_id = %(shop)s
+    AND (upper(cs.first_name) LIKE upper(%(like)s) OR upper(cs.last_name) LIKE upper(%(like)s)
+         OR upper(cs.email) = upper(%(q)s))"""
+BUYERS = """SELECT o.customer_id FROM support_order o WHERE o.shop_id = %(shop)s
+    AND upper(o.name) = upper(%(q)s) AND o.customer_id IS NOT NULL"""
+WRITTEN = f"""SELECT m.conversation_id FROM support_message m WHERE m.shop_id = %(shop)s
+    AND upper(m.body) LIKE upper(%(like)s) ORDER BY m.id DESC LIMIT {TEXT_MATCHES}"""
+SEARCH_SQL = f"""
+  AND (c.customer_id IN ({CUSTOMERS}) OR c.customer_id IN ({BUYERS}) OR c.id IN ({WRITTEN}))"""
+# An order number or an e-mail: the few matching ids are gathered first, then read by id.
+EXACT_SEARCH_SQL = f"""
+  AND c.id IN ((SELECT cv.id FROM support_conversation cv WHERE cv.shop_id = %(shop)s
+                AND cv.customer_id IN (({CUSTOMERS} LIMIT {SEARCH_CAP}) UNION ({BUYERS} LIMIT {SEARCH_CAP})))
+               UNION ({WRITTEN}))"""
+EXACT_TERM = re.compile(r"^#?\d{1,19}$|@")
 
 
 def raw_query(params: dict, shop_id: int, agent_pk: int) -> tuple[str, dict]:
@@ -64,7 +75,7 @@ def raw_query(params: dict, shop_id: int, agent_pk: int) -> tuple[str, dict]:
         args["me"] = agent_pk
     if params.get("q"):
         q = params["q"].strip()[:100]
-        filters += SEARCH_SQL
+        filters += EXACT_SEARCH_SQL if EXACT_TERM.search(q) else SEARCH_SQL
         args["q"] = q
         args["like"] = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     return PAGE_SQL.format(filters=filters), args
