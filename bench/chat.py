@@ -25,13 +25,10 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import signal
-import sys
 import time
 from pathlib import Path
 
 import psycopg
-import redis
 
 from bench.appstack import (
     SHOP,
@@ -44,7 +41,7 @@ from bench.appstack import (
     shown,
     summary,
 )
-from bench.stack import BenchError, check_services, flush_redis
+from bench.stack import BenchError, flush_redis, run_benchmark
 
 TARGET_SOCKET_KIB, TARGET_SEND_P50_MS, TARGET_FANOUT_P99_MS = 30.0, 20.0, 100.0
 ROUNDS = ("echo", "app")
@@ -362,17 +359,4 @@ def parse(argv=None):
 
 
 def main(argv=None) -> int:
-    args = parse(argv)
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop the stack on `kill` too
-    try:
-        check_services(args.database_url, args.redis_url)
-        return ChatBench(args).run()
-    except BenchError as error:
-        print(f"bench chat: {error}", file=sys.stderr)
-        return 2
-    except (psycopg.Error, redis.RedisError) as error:
-        print(f"bench chat: PostgreSQL or Redis failed during the run: {error}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print("bench chat: interrupted", file=sys.stderr)
-        return 130
+    return run_benchmark("bench chat", parse(argv), ChatBench)

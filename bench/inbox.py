@@ -21,16 +21,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import signal
-import sys
 import time
-
-import psycopg
-import redis
 
 from bench.appstack import API_KEY, OTHER_SHOP, SHOP, Suite, common_options, server_argv, shown, summary
 from bench.run import SECRET
-from bench.stack import BenchError, check_services, flush_redis
+from bench.stack import flush_redis, run_benchmark
 
 TARGET_P95_MS = 50.0
 
@@ -202,17 +197,4 @@ def parse(argv=None):
 
 
 def main(argv=None) -> int:
-    args = parse(argv)
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop the stack on `kill` too
-    try:
-        check_services(args.database_url, args.redis_url)
-        return InboxBench(args).run()
-    except BenchError as error:
-        print(f"bench inbox: {error}", file=sys.stderr)
-        return 2
-    except (psycopg.Error, redis.RedisError) as error:
-        print(f"bench inbox: PostgreSQL or Redis failed during the run: {error}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print("bench inbox: interrupted", file=sys.stderr)
-        return 130
+    return run_benchmark("bench inbox", parse(argv), InboxBench)

@@ -19,15 +19,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import signal
 import subprocess
 import sys
 import time
 from array import array
 from pathlib import Path
-
-import psycopg
-import redis
 
 from bench.deliveries import FIRST_ORDER_ID, SHOP, TOPIC, write_templates
 from bench.report import (
@@ -45,11 +41,11 @@ from bench.stack import (
     Database,
     Process,
     Workdir,
-    check_services,
     cpu_delta,
     cpu_snapshot,
     flush_redis,
     free_port,
+    run_benchmark,
     wait_until,
 )
 
@@ -430,17 +426,4 @@ def parse(argv=None):
 
 
 def main(argv=None) -> int:
-    args = parse(argv)
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop the stack on `kill` too
-    try:
-        check_services(args.database_url, args.redis_url)
-        return Bench(args).run()
-    except BenchError as error:
-        print(f"bench: {error}", file=sys.stderr)
-        return 2
-    except (psycopg.Error, redis.RedisError) as error:
-        print(f"bench: PostgreSQL or Redis failed during the run: {error}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print("bench: interrupted", file=sys.stderr)
-        return 130
+    return run_benchmark("bench", parse(argv), Bench)

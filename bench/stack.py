@@ -184,3 +184,21 @@ class Workdir:
 
     def cleanup(self):
         shutil.rmtree(self.path, ignore_errors=True)
+
+
+def run_benchmark(label: str, args, make_bench) -> int:
+    """The common ``main`` of a benchmark: stop the stack on ``kill`` too, check the services, run,
+    and turn the ways a run fails into one line and an exit code."""
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    try:
+        check_services(args.database_url, args.redis_url)
+        return make_bench(args).run()
+    except BenchError as error:
+        print(f"{label}: {error}", file=sys.stderr)
+        return 2
+    except (psycopg.Error, redis.RedisError) as error:
+        print(f"{label}: PostgreSQL or Redis failed during the run: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"{label}: interrupted", file=sys.stderr)
+        return 130
