@@ -142,8 +142,10 @@ class AgentConsumer(RealtimeConsumer):
         self.visible: set[int] = set()
         self.group = realtime.agents_group(agent.shop_id)
         await self.channel_layer.group_add(self.group, self.channel_name)
+        await self.heartbeat()  # present before the client hears it is connected
         await self.accept()
-        await self.set_presence("online")
+        await realtime.send_to_agents(realtime.PRESENCE_UPDATED, await self._presence_payload(),
+                                      shop_id=self.agent.shop_id)
 
     async def disconnect(self, code):
         if self.group:
@@ -197,8 +199,8 @@ class WidgetConsumer(RealtimeConsumer):
         self.claims = claims
         self.group = realtime.shopper_group(claims["c"])
         await self.channel_layer.group_add(self.group, self.channel_name)
+        await self.heartbeat()  # present before the client hears it is connected
         await self.accept()
-        await self.heartbeat()
 
     async def disconnect(self, code):
         if self.group:
