@@ -41,7 +41,7 @@ from bench.appstack import (
     shown,
     summary,
 )
-from bench.stack import BenchError, flush_redis, run_benchmark
+from bench.stack import BIN, BenchError, Process, flush_redis, free_port, run_benchmark, wait_until
 
 TARGET_SOCKET_KIB, TARGET_SEND_P50_MS, TARGET_FANOUT_P99_MS = 30.0, 20.0, 100.0
 ROUNDS = ("echo", "app")
@@ -67,7 +67,7 @@ class ChatBench(Suite):
 
     def http(self, spec: Path, tag: str, first: int = 0, count: int = 10**9):
         connections = self.args.http_connections or max(20, math.ceil(max(self.rates()) * 60 / 100))
-        return self.spawn("bench.sockets", ["http", "--port", str(self.port), "--spec", str(spec), "--first",
+        return self.spawn("bench.sockets", ["http", "--port", str(self.http_port), "--spec", str(spec), "--first",
                                             str(first), "--count", str(count), "--connections", str(connections)],
                           f"{tag}-http")
 
@@ -80,6 +80,30 @@ class ChatBench(Suite):
     def stop(self, proc) -> dict:
         self.command(proc, "stop")
         return self.finish(proc)
+
+    # --- the HTTP server ----------------------------------------------------------------------------
+    http_port = 0
+
+    def wsgi_argv(self, port: int) -> list[str]:
+        """The production layout's HTTP server (README, "How it scales out"): gunicorn, WSGI."""
+        return [str(BIN / "gunicorn"), "django.core.wsgi:get_wsgi_application()", "--bind", f"127.0.0.1:{port}",
+                "--worker-class", "gthread", "--workers", "2", "--threads", "8", "--keep-alive", "75"]
+
+    def start_http(self, web: Process) -> Process | None:
+        """``--http wsgi``: sends go to gunicorn beside the uvicorn that holds the sockets (the two
+        share the database and the Redis channel layer); ``--http asgi``: to the uvicorn itself."""
+        import httpx
+
+        if self.args.http == "asgi":
+            self.http_port = self.port
+            return None
+        self.http_port = free_port()
+        wsgi = Process("web-wsgi", self.wsgi_argv(self.http_port), self.env("bench.settings"), self.work.path)
+        self.processes.append(wsgi)
+        url = f"http://127.0.0.1:{self.http_port}/healthz"
+        if not wait_until(lambda: wsgi.alive() and httpx.get(url, timeout=2).status_code == 200, timeout=60):
+            raise BenchError(f"the WSGI server did not answer {url}:\n{wsgi.tail()}")
+        return wsgi
 
     # --- one round --------------------------------------------------------------------------------
     def warm(self, kind: str, spec: Path) -> None:
@@ -156,11 +180,15 @@ class ChatBench(Suite):
         args = self.args
         flush_redis(args.redis_url)
         server = self.start_server(f"web-{kind}")
+        wsgi = self.start_http(server) if kind == "app" else None
         self.warm(kind, spec)
         time.sleep(1.0)
         agents, shoppers, result = self.open_sockets(kind, spec, server)
         result["server"] = shown(server_argv(self.port, args.server_arg))
         procs = {"web": server, "agents": agents, "shoppers": shoppers}
+        if wsgi is not None:
+            procs["wsgi"] = wsgi
+            result["http_server"] = shown(self.wsgi_argv(0))
         if kind == "app":
             procs["sender"] = self.http(spec, kind)
             self.ready(procs["sender"], 60)
@@ -170,6 +198,8 @@ class ChatBench(Suite):
         result["agents"] = self.stop(agents)
         result["shoppers"] = self.stop(shoppers)
         self.stop_server(server)
+        if wsgi is not None:
+            self.stop_server(wsgi)
         pauses = full_collections(server.log_path)
         result["gc_full_collections"] = pauses
         # Every message sent (echo) or answered 201 (app) should reach each agent socket and the
@@ -227,6 +257,8 @@ class ChatBench(Suite):
         args = self.args
         lines = chat_lines(args, results, self.machine)
         lines.append(f"server: {shown(server_argv(self.port, args.server_arg))}")
+        if args.http == "wsgi":
+            lines.append(f"HTTP server (widget API and the bare endpoint): {shown(self.wsgi_argv(0))}")
         for line in lines:
             print(line)
         config = {k: v for k, v in vars(args).items() if k not in ("database_url", "redis_url")}
@@ -347,6 +379,9 @@ def parse(argv=None):
     parser.add_argument("--rates", default="5,20", help="shopper messages per second offered, comma-separated")
     parser.add_argument("--duration", type=float, default=10.0, help="seconds of messages (bound in time)")
     parser.add_argument("--max-messages", type=int, default=2000, help="messages per rate (bound in count)")
+    parser.add_argument("--http", choices=["wsgi", "asgi"], default="wsgi",
+                        help="where message sends go: gunicorn beside uvicorn (the README's production layout,"
+                        " default) or the uvicorn that holds the sockets")
     parser.add_argument("--http-connections", type=int, default=0,
                         help="sender connections, each from its own loopback IP (default: enough to stay under"
                         " the widget's per-IP limit of 120 requests/minute)")

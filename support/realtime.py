@@ -3,9 +3,11 @@
 Actions register ``broadcast(...)`` with ``transaction.on_commit``: the database is the record and a
 broadcast is only a notification (a client that missed one asks for everything after its last id).
 Internal notes and agent-only events never reach a shopper's group."""
+import asyncio
 import logging
+import os
+import threading
 
-from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 
 logger = logging.getLogger(__name__)
@@ -15,6 +17,8 @@ CONVERSATION_UPDATED = "conversation.updated"
 CONVERSATION_READ = "conversation.read"
 TYPING = "typing"
 PRESENCE_UPDATED = "presence.updated"
+
+BROADCAST_TIMEOUT = 5.0  # seconds a request waits for its broadcast before giving up on it
 
 AGENT_ONLY_MESSAGE_KINDS = {"note"}
 AGENT_ONLY_EVENTS = {CONVERSATION_UPDATED, PRESENCE_UPDATED}
@@ -91,15 +95,34 @@ async def _group_send_all(layer, groups: list[str], message: dict) -> list[str]:
     return failed
 
 
+_loop_lock = threading.Lock()
+_loop: asyncio.AbstractEventLoop | None = None
+_loop_pid = 0  # a forked child (a Celery or gunicorn worker) has no thread for its parent's loop
+
+
+def _background_loop() -> asyncio.AbstractEventLoop:
+    """One event loop per process, on a daemon thread, for broadcasts from sync code. A fresh
+    loop per call (what ``async_to_sync`` does outside an ASGI server) would also open a fresh Redis
+    connection per broadcast: the channel layer keeps its connections per loop."""
+    global _loop, _loop_pid
+    with _loop_lock:
+        if _loop is None or _loop.is_closed() or _loop_pid != os.getpid():
+            loop = asyncio.new_event_loop()
+            threading.Thread(target=loop.run_forever, name="realtime-broadcast", daemon=True).start()
+            _loop, _loop_pid = loop, os.getpid()
+        return _loop
+
+
 def _send_from_sync(groups: list[str], event: str, payload: dict, conversation_id: int) -> None:
-    """One hop into the event loop for all the groups (each ``async_to_sync`` call costs a loop
-    round trip, more than the sends themselves)."""
+    """All the groups in one go on the process's broadcast loop; returns once they are sent."""
     layer = get_channel_layer()
     if layer is None:
         return
     try:
-        failed = async_to_sync(_group_send_all)(layer, groups, _message(event, payload))
-    except Exception:  # noqa: BLE001 - no event loop to be had: clients resync from the database
+        future = asyncio.run_coroutine_threadsafe(_group_send_all(layer, groups, _message(event, payload)),
+                                                  _background_loop())
+        failed = future.result(timeout=BROADCAST_TIMEOUT)
+    except Exception:  # noqa: BLE001 - Redis down or too slow: clients resync from the database
         failed = groups
     if failed:
         logger.warning("realtime.broadcast_failed", extra={"event": event, "conversation_id": conversation_id})
