@@ -42,10 +42,10 @@ DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/13"
 
 
 def server_argv(port: int, extra: list[str]) -> list[str]:
-    """The Procfile's ``web`` line (uvicorn, ASGI, one process, no access log), serving
-    ``bench.asgi``: the app's own ASGI application plus the bench-only baselines."""
+    """The Procfile's ``web`` line (uvicorn, ASGI, one process, no access log, no permessage-deflate),
+    serving ``bench.asgi``: the app's own ASGI application plus the bench-only baselines."""
     return [str(BIN / "uvicorn"), "bench.asgi:application", "--host", "127.0.0.1", "--port", str(port),
-            "--no-access-log", *extra]
+            "--no-access-log", "--ws-per-message-deflate", "false", *extra]
 
 
 def shown(argv: list[str]) -> str:

@@ -1,5 +1,6 @@
 """ASGI entry point: HTTP through Django, websockets through Channels (``support/routing.py``
 says which socket checks the Origin)."""
+import gc
 import os
 
 from django.core.asgi import get_asgi_application
@@ -17,3 +18,8 @@ application = ProtocolTypeRouter(
         "websocket": URLRouter(websocket_urlpatterns),
     }
 )
+
+# Everything loaded so far lives as long as the process: keep it out of the garbage collector's
+# full collections, which stop the one event loop serving every socket while they walk the heap.
+gc.collect()
+gc.freeze()
