@@ -74,10 +74,16 @@ def _customer(identity: WidgetIdentity) -> Customer | None:
 
 
 def widget_conversation(identity: WidgetIdentity, conversation_id) -> Conversation:
-    """The shopper's own conversation; anything else (another shopper's, another shop's) is a 404."""
-    customer = _customer(identity)
-    conversation = Conversation.objects.filter(pk=conversation_id, shop=identity.shop).first()
-    if customer is None or conversation is None or conversation.customer_id != customer.pk:
+    """The shopper's own conversation; anything else (another shopper's, another shop's) is a 404.
+    One query: the conversation of this shop whose customer is the one the signature names."""
+    if identity.shopify_customer_id is not None:
+        mine = {"customer__shopify_id": identity.shopify_customer_id}
+    elif identity.visitor is not None:
+        mine = {"customer__visitor_id": identity.visitor.visitor_id}
+    else:
+        raise Http404("no such conversation")
+    conversation = Conversation.objects.filter(pk=conversation_id, shop=identity.shop, **mine).first()
+    if conversation is None:
         raise Http404("no such conversation")
     return conversation
 
