@@ -16,15 +16,17 @@ from pathlib import Path
 import redis
 
 from bench.report import RESULTS, _git_commit, background_load, python_speed
-from bench.run import FERNET_KEY, SECRET, percentile
+from bench.run import percentile
 from bench.stack import (
     BIN,
     ROOT,
+    SECRET,
     BenchError,
     Database,
     Process,
     Workdir,
     _stat,
+    app_env,
     cpu_delta,
     cpu_snapshot,
     flush_redis,
@@ -33,8 +35,6 @@ from bench.stack import (
     wait_until,
 )
 
-SECRET_KEY = "bench-secret-key-not-for-production-0123456789"
-API_KEY = "bench-api-key"
 SHOP = "bench-store.myshopify.com"
 OTHER_SHOP = "other-store.myshopify.com"
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/postgres"
@@ -152,25 +152,9 @@ class Suite:
 
     # --- environment ---------------------------------------------------------------------------
     def env(self, settings_module: str = "bench.settings") -> dict:
-        env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": settings_module,
-            "DEBUG": "",  # production settings: `make` exports DEBUG=1 for development
-            "SHOPIFY_DEVSTORE_URL": "",
-            "SECRET_KEY": SECRET_KEY,
-            "FIELD_ENCRYPTION_KEY": FERNET_KEY,
-            "SHOPIFY_API_KEY": API_KEY,
-            "SHOPIFY_API_SECRET": SECRET,
-            "APP_URL": f"http://127.0.0.1:{self.port}",
-            "DATABASE_URL": self.db.url,
-            "REDIS_URL": self.args.redis_url,
-            "VAR_DIR": str(self.work.path / "var"),
-            "LOG_LEVEL": self.args.log_level,
-            "PYTHONUNBUFFERED": "1",
-        }
-        env.pop("SHOPIFY_OLD_API_SECRET", None)
-        env.update(dict(item.split("=", 1) for item in self.args.server_env))
-        return env
+        return app_env(settings_module, port=self.port, database_url=self.db.url, redis_url=self.args.redis_url,
+                       var_dir=self.work.path / "var", log_level=self.args.log_level,
+                       server_env=self.args.server_env)
 
     def load_env(self) -> dict:
         """Load processes: the same secrets (they sign what a storefront and App Bridge would)."""

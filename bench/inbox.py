@@ -23,9 +23,8 @@ import argparse
 import json
 import time
 
-from bench.appstack import API_KEY, OTHER_SHOP, SHOP, Suite, common_options, server_argv, shown, summary
-from bench.run import SECRET
-from bench.stack import flush_redis, run_benchmark
+from bench.appstack import OTHER_SHOP, SHOP, Suite, common_options, server_argv, shown, summary
+from bench.stack import API_KEY, SECRET, flush_redis, run_benchmark
 
 TARGET_P95_MS = 50.0
 

@@ -37,10 +37,12 @@ from bench.report import (
 from bench.stack import (
     BIN,
     ROOT,
+    SECRET,
     BenchError,
     Database,
     Process,
     Workdir,
+    app_env,
     cpu_delta,
     cpu_snapshot,
     flush_redis,
@@ -51,8 +53,6 @@ from bench.stack import (
 
 INGEST_PATH = "/webhooks/shopify"
 BARE_PATH = "/__bench__/bare"
-SECRET = "bench-api-secret-with-at-least-32-bytes-of-key"
-FERNET_KEY = "YmVuY2gtZmllbGQtZW5jcnlwdGlvbi1rZXktMzJieXQ="  # 32 bytes, urlsafe base64; bench only
 PHASES = ("max", "rate", "live", "processing")
 
 
@@ -107,25 +107,9 @@ class Bench:
 
     # --- the stack ---------------------------------------------------------------------------
     def env(self, settings_module: str) -> dict:
-        env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": settings_module,
-            "DEBUG": "",  # production settings: `make` exports DEBUG=1 for development
-            "SHOPIFY_DEVSTORE_URL": "",
-            "SECRET_KEY": "bench-secret-key-not-for-production-0123456789",
-            "FIELD_ENCRYPTION_KEY": FERNET_KEY,
-            "SHOPIFY_API_KEY": "bench-api-key",
-            "SHOPIFY_API_SECRET": SECRET,
-            "APP_URL": f"http://127.0.0.1:{self.port}",
-            "DATABASE_URL": self.db.url,
-            "REDIS_URL": self.args.redis_url,
-            "VAR_DIR": str(self.work.path / "var"),
-            "LOG_LEVEL": self.args.log_level,
-            "PYTHONUNBUFFERED": "1",
-        }
-        env.pop("SHOPIFY_OLD_API_SECRET", None)
-        env.update(dict(item.split("=", 1) for item in self.args.server_env))
-        return env
+        return app_env(settings_module, port=self.port, database_url=self.db.url, redis_url=self.args.redis_url,
+                       var_dir=self.work.path / "var", log_level=self.args.log_level,
+                       server_env=self.args.server_env)
 
     def start(self, name: str, argv: list[str], env: dict) -> Process:
         process = Process(name, argv, env, self.work.path)

@@ -202,3 +202,35 @@ def run_benchmark(label: str, args, make_bench) -> int:
     except KeyboardInterrupt:
         print(f"{label}: interrupted", file=sys.stderr)
         return 130
+
+
+SECRET_KEY = "bench-secret-key-not-for-production-0123456789"
+API_KEY = "bench-api-key"
+SECRET = "bench-api-secret-with-at-least-32-bytes-of-key"
+FERNET_KEY = "YmVuY2gtZmllbGQtZW5jcnlwdGlvbi1rZXktMzJieXQ="  # 32 bytes, urlsafe base64; bench only
+
+
+def app_env(settings_module: str, *, port: int, database_url: str, redis_url: str, var_dir: Path,
+            log_level: str, server_env: list[str]) -> dict:
+    """The environment of the app's processes under a benchmark: production settings (``make``
+    exports DEBUG=1 for development), bench-only secrets, its own database, Redis DB and var dir,
+    plus ``--server-env NAME=VALUE`` overrides."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": settings_module,
+        "DEBUG": "",
+        "SHOPIFY_DEVSTORE_URL": "",
+        "SECRET_KEY": SECRET_KEY,
+        "FIELD_ENCRYPTION_KEY": FERNET_KEY,
+        "SHOPIFY_API_KEY": API_KEY,
+        "SHOPIFY_API_SECRET": SECRET,
+        "APP_URL": f"http://127.0.0.1:{port}",
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        "VAR_DIR": str(var_dir),
+        "LOG_LEVEL": log_level,
+        "PYTHONUNBUFFERED": "1",
+    }
+    env.pop("SHOPIFY_OLD_API_SECRET", None)
+    env.update(dict(item.split("=", 1) for item in server_env))
+    return env

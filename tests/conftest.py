@@ -138,3 +138,34 @@ def installed_shop(client, seeded_shop, owner_id, session_token, devstore_log):
     assert response.status_code == 200, response.content
     devstore_log.clear()  # tests count only their own calls
     return Shop.objects.get(domain=DEMO_SHOP)
+
+
+@pytest.fixture
+def listen(redis_client):
+    """``listen(group)`` -> a function returning what the group received (waits briefly), over the
+    real Redis channel layer."""
+    from asgiref.sync import async_to_sync
+    from channels.layers import get_channel_layer
+
+    layer = get_channel_layer()
+
+    def subscribe(group):
+        channel = async_to_sync(layer.new_channel)()
+        async_to_sync(layer.group_add)(group, channel)
+
+        def received():
+            import asyncio
+
+            async def drain():
+                events = []
+                while True:
+                    try:
+                        events.append(await asyncio.wait_for(layer.receive(channel), timeout=0.3))
+                    except TimeoutError:
+                        return events
+
+            return async_to_sync(drain)()
+
+        return received
+
+    return subscribe

@@ -7,8 +7,6 @@ import time
 from datetime import timedelta
 
 import pytest
-from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
@@ -153,33 +151,6 @@ def test_an_agent_upload_needs_an_agent_of_the_conversations_shop(db):
 def upload(conversation, name="a.png", data=PNG, agent=None):
     side = "agent" if agent else "shopper"
     return store_upload(conversation, upload=SimpleUploadedFile(name, data), uploaded_by=side, agent=agent)
-
-
-@pytest.fixture
-def listen(redis_client):
-    """``listen(group)`` -> a function returning what the group received (waits briefly)."""
-    layer = get_channel_layer()
-
-    def subscribe(group):
-        channel = async_to_sync(layer.new_channel)()
-        async_to_sync(layer.group_add)(group, channel)
-
-        def received():
-            import asyncio
-
-            async def drain():
-                events = []
-                while True:
-                    try:
-                        events.append(await asyncio.wait_for(layer.receive(channel), timeout=0.3))
-                    except TimeoutError:
-                        return events
-
-            return async_to_sync(drain)()
-
-        return received
-
-    return subscribe
 
 
 @pytest.mark.django_db

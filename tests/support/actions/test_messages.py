@@ -1,8 +1,6 @@
 """Messages: exact effects, idempotent sends, PAN masking, and who receives the broadcast (real
 Redis channel layer)."""
 import pytest
-from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
 
 from support import realtime
 from support.actions.messages import (
@@ -13,33 +11,6 @@ from support.actions.messages import (
 )
 from support.models import ConversationStatus, Message, MessageKind, TimelineEvent
 from tests.factories import AgentFactory, ConversationFactory
-
-
-@pytest.fixture
-def listen(redis_client):
-    """``listen(group)`` -> a function returning what the group received (waits briefly)."""
-    layer = get_channel_layer()
-
-    def subscribe(group):
-        channel = async_to_sync(layer.new_channel)()
-        async_to_sync(layer.group_add)(group, channel)
-
-        def received():
-            import asyncio
-
-            async def drain():
-                events = []
-                while True:
-                    try:
-                        events.append(await asyncio.wait_for(layer.receive(channel), timeout=0.3))
-                    except TimeoutError:
-                        return events
-
-            return async_to_sync(drain)()
-
-        return received
-
-    return subscribe
 
 
 @pytest.mark.django_db
