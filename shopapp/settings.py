@@ -188,6 +188,13 @@ ANYMAIL = {
     name.removeprefix("ANYMAIL_"): value for name, value in os.environ.items() if name.startswith("ANYMAIL_") and value
 }
 
+# --- Machine translation --------------------------------------------------------------------
+# Each shop brings its own DeepL or Google key (support/translation/). These override the providers'
+# endpoints (tests, a self-hosted proxy): DEEPL_API_URL replaces the host chosen by the key
+# (api-free.deepl.com for ":fx" keys, api.deepl.com otherwise); GOOGLE_TRANSLATE_URL is the full URL.
+DEEPL_API_URL = os.environ.get("DEEPL_API_URL", "").rstrip("/")
+GOOGLE_TRANSLATE_URL = os.environ.get("GOOGLE_TRANSLATE_URL", "https://translation.googleapis.com/language/translate/v2")
+
 # --- Security -------------------------------------------------------------------------------
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG

@@ -19,6 +19,11 @@ class Limit:
 NEW_CONVERSATIONS_PER_IP = Limit("conv-ip", 10, 3600)
 MESSAGES_PER_CONVERSATION = Limit("msg-conv", 20, 60)
 REQUESTS_PER_IP = Limit("req-ip", 120, 60)
+# An anonymous shopper proving an order is theirs (order name + email or postcode): every try counts,
+# per client (visitor or IP) and per order name of the shop, so neither guessing emails for one order
+# nor trying many orders from one place gets far.
+ORDER_LOOKUPS_PER_CLIENT = Limit("order-client", 10, 3600)
+ORDER_LOOKUPS_PER_ORDER = Limit("order-name", 5, 3600)
 
 
 def allow(limit: Limit, key: str) -> bool:

@@ -2,7 +2,8 @@
 
 Actions register ``broadcast(...)`` with ``transaction.on_commit``: the database is the record and a
 broadcast is only a notification (a client that missed one asks for everything after its last id).
-Internal notes and agent-only events never reach a shopper's group."""
+Internal notes, agent-only events and agent-only fields of a payload (a translation, the agent's
+original words) never reach a shopper's group."""
 import asyncio
 import logging
 import os
@@ -17,11 +18,15 @@ CONVERSATION_UPDATED = "conversation.updated"
 CONVERSATION_READ = "conversation.read"
 TYPING = "typing"
 PRESENCE_UPDATED = "presence.updated"
+MESSAGE_TRANSLATED = "message.translated"  # a shopper's message in the agents' language
+CONVERSATION_ESCALATED = "conversation.escalated"  # the bot handed the conversation to a person
 
 BROADCAST_TIMEOUT = 5.0  # seconds a request waits for its broadcast before giving up on it
 
 AGENT_ONLY_MESSAGE_KINDS = {"note"}
-AGENT_ONLY_EVENTS = {CONVERSATION_UPDATED, PRESENCE_UPDATED}
+AGENT_ONLY_EVENTS = {CONVERSATION_UPDATED, PRESENCE_UPDATED, CONVERSATION_ESCALATED, MESSAGE_TRANSLATED}
+# Fields of a message payload for agents only: the shopper's group gets the payload without them.
+AGENT_ONLY_FIELDS = ("original_body", "translation")
 
 
 def agents_group(shop_id: int) -> str:
@@ -39,6 +44,11 @@ def audiences(event: str, *, shop_id: int, conversation_id: int, message_kind: s
     if event in AGENT_ONLY_EVENTS or message_kind in AGENT_ONLY_MESSAGE_KINDS:
         return groups
     return [*groups, shopper_group(conversation_id)]
+
+
+def shopper_view(payload: dict) -> dict:
+    """Pure rule: a payload as the shopper may see it (no agent-only fields)."""
+    return {key: value for key, value in payload.items() if key not in AGENT_ONLY_FIELDS}
 
 
 def signal_audiences(*, shop_id: int, conversation_id: int, side: str) -> list[str]:
@@ -84,10 +94,10 @@ def broadcast(event: str, payload: dict, *, shop_id: int, conversation_id: int, 
     )
 
 
-async def _group_send_all(layer, groups: list[str], message: dict) -> list[str]:
-    """Send to every group; returns the groups that failed (each is tried)."""
+async def _group_send_all(layer, messages: dict[str, dict]) -> list[str]:
+    """Send each group its message; returns the groups that failed (each is tried)."""
     failed = []
-    for group in groups:
+    for group, message in messages.items():
         try:
             await layer.group_send(group, message)
         except Exception:  # noqa: BLE001 - Redis down: clients resync from the database
@@ -119,8 +129,9 @@ def _send_from_sync(groups: list[str], event: str, payload: dict, conversation_i
     if layer is None:
         return
     try:
-        future = asyncio.run_coroutine_threadsafe(_group_send_all(layer, groups, _message(event, payload)),
-                                                  _background_loop())
+        shopper = shopper_group(conversation_id)
+        messages = {group: _message(event, shopper_view(payload) if group == shopper else payload) for group in groups}
+        future = asyncio.run_coroutine_threadsafe(_group_send_all(layer, messages), _background_loop())
         failed = future.result(timeout=BROADCAST_TIMEOUT)
     except Exception:  # noqa: BLE001 - Redis down or too slow: clients resync from the database
         failed = groups

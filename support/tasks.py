@@ -10,6 +10,7 @@ from django.utils import timezone
 from shopapp.models import Shop
 
 from .actions import email as email_actions
+from .actions import translation as translation_actions
 from .actions.retention import purge_expired_conversations
 
 logger = logging.getLogger(__name__)
@@ -40,6 +41,27 @@ def email_reply_task(message_id: int) -> str:
     """Email an agent's reply to its shopper, once; SMTP, network and provider errors retry with
     backoff (30 s doubling to 30 min, under the broker's visibility timeout)."""
     return email_actions.email_reply(message_id)
+
+
+@shared_task(bind=True, max_retries=2)
+def translate_message_task(self, message_id: int) -> str:
+    """Translate a shopper's message for the agents. Nothing happens when the message is gone, is not
+    a shopper's, or the shop has translation off. A busy provider (rate limited, 5xx, timeout) gets
+    two more tries, 30 and 60 s later; a used-up quota or a refused key does not."""
+    outcome = translation_actions.translate_for_agents(message_id)
+    if outcome == translation_actions.GONE:
+        logger.info("translation.message_gone", extra={"message_id": message_id})
+    elif outcome in translation_actions.TRANSIENT_REASONS and self.request.retries < self.max_retries:
+        raise self.retry(countdown=30 * (self.request.retries + 1))
+    return outcome
+
+
+@shared_task
+def auto_respond_task(message_id: int) -> int:
+    """The bot's turn after a shopper's chat message. Returns how many replies it sent."""
+    from .actions.autoresponses import respond
+
+    return len(respond(message_id))
 
 
 @shared_task

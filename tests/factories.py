@@ -171,3 +171,66 @@ class WebhookDeliveryFactory(factory.django.DjangoModelFactory):
     shop_domain = factory.Sequence(lambda n: f"shop-{n}.myshopify.com")
     payload = factory.LazyFunction(dict)
     status = "processed"
+
+
+class BusinessHoursFactory(factory.django.DjangoModelFactory):
+    """Weekdays 09:00-17:00 in Berlin, closed on German public holidays."""
+
+    class Meta:
+        model = "support.BusinessHours"
+        django_get_or_create = ("shop",)
+
+    shop = factory.SubFactory(ShopFactory)
+    timezone = "Europe/Berlin"
+    weekly = factory.LazyFunction(lambda: {day: [["09:00", "17:00"]] for day in ("mon", "tue", "wed", "thu", "fri")})
+    holiday_countries = factory.LazyFunction(lambda: ["DE"])
+
+
+class TranslationSettingsFactory(factory.django.DjangoModelFactory):
+    """DeepL with a free-plan key, agents reading English (point ``DEEPL_API_URL`` at the stand-in)."""
+
+    class Meta:
+        model = "support.TranslationSettings"
+        django_get_or_create = ("shop",)
+
+    shop = factory.SubFactory(ShopFactory)
+    provider = "deepl"
+    api_key = "5a1f0c2e-7a55-4c1b-9a7e-000000000001:fx"
+    enabled = True
+    agent_language = "en"
+
+
+class TemplateFactory(factory.django.DjangoModelFactory):
+    """A template with an English variant (``variants__body`` / ``variants__language`` to change it)."""
+
+    class Meta:
+        model = "support.Template"
+        skip_postgeneration_save = True
+
+    shop = factory.SubFactory(ShopFactory)
+    name = factory.Sequence(lambda n: f"Where is my order {n}")
+    category = "shipping"
+    variants = factory.RelatedFactory(
+        "tests.factories.TemplateVariantFactory", factory_related_name="template",
+        body="Hi {{customer.first_name}}, your order {{order.name}} is {{order.status}}.",
+    )
+
+
+class TemplateVariantFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "support.TemplateVariant"
+
+    template = factory.SubFactory(TemplateFactory, variants=None)
+    language = "en"
+    body = "Hi {{customer.first_name}}!"
+
+
+class FaqEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "support.FaqEntry"
+
+    shop = factory.SubFactory(ShopFactory)
+    language = ""
+    questions = factory.LazyFunction(lambda: ["Do you offer gift wrapping?", "Can you gift wrap my order?"])
+    answer = "Yes: tick 'gift wrap' at checkout, it is free."
+    enabled = True

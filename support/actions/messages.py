@@ -11,6 +11,7 @@ from shopapp.refusals import Refused
 from support import realtime
 from support.actions import attachments as attachment_actions
 from support.actions import email as email_actions
+from support.actions import translation as translation_actions
 from support.models import Conversation, ConversationStatus, Message, MessageKind, TimelineEvent
 from support.rules.pan import mask_card_numbers
 from support.selectors.locks import lock_conversation
@@ -47,6 +48,11 @@ def serialize_message(message: Message, attachments=()) -> dict:
         "client_id": message.client_id,
         "created_at": message.created_at.isoformat(),
         "attachments": [attachment_actions.serialize_attachment(attachment) for attachment in attachments],
+        # machine translation; realtime.shopper_view drops the agent-only original_body and translation
+        "language": message.language,
+        "machine_translated": message.machine_translated,
+        "original_body": message.original_body,
+        "translation": message.translation,
     }
 
 
@@ -57,7 +63,7 @@ def _existing(conversation: Conversation, client_id: str) -> Message | None:
 
 
 def _store(conversation: Conversation, *, kind: str, body: str, client_id: str, agent: Agent | None, state,
-           attachment_ids=()):
+           attachment_ids=(), fields=None):
     """Insert the message, link its uploads and apply ``state(conversation, now)`` under the
     conversation's lock."""
     attachment_ids = attachment_actions.clean_attachment_ids(attachment_ids)
@@ -71,7 +77,7 @@ def _store(conversation: Conversation, *, kind: str, body: str, client_id: str, 
             now = timezone.now()
             message = Message.objects.create(
                 shop_id=locked.shop_id, conversation=locked, kind=kind, body=text, client_id=client_id, agent=agent,
-                created_at=now,
+                created_at=now, **(fields or {}),
             )
             attachments = attachment_actions.attach_to_message(message, attachment_ids)
             changed = state(locked, now)
@@ -94,6 +100,19 @@ def _store(conversation: Conversation, *, kind: str, body: str, client_id: str, 
     return message, True
 
 
+def enqueue_auto_response(message: Message) -> None:
+    """The bot answers chat messages (greeting, hours, order status, FAQ, hand-off) in a task. With
+    the broker down the message is kept and the agents still see it; only the instant reply is lost."""
+    if message.conversation.channel != "chat":
+        return
+    from support.tasks import auto_respond_task  # tasks import the actions
+
+    try:
+        auto_respond_task.delay(message.pk)
+    except Exception:  # noqa: BLE001 - broker down: no instant reply, nothing else lost
+        logger.warning("autoresponses.enqueue_failed", extra={"message_id": message.pk})
+
+
 def _actor(kind: str) -> str:
     return {MessageKind.SHOPPER: "shopper", MessageKind.BOT: "bot", MessageKind.SYSTEM: "system"}.get(kind, "agent")
 
@@ -110,12 +129,18 @@ def receive_customer_message(conversation: Conversation, *, body: str, client_id
             changed += ["status", "snoozed_until"]
         return changed
 
-    return _store(conversation, kind=MessageKind.SHOPPER, body=body, client_id=client_id, agent=None, state=state,
-                  attachment_ids=attachment_ids)
+    message, created = _store(conversation, kind=MessageKind.SHOPPER, body=body, client_id=client_id, agent=None,
+                              state=state, attachment_ids=attachment_ids)
+    if created:
+        translation_actions.schedule_translation(message)  # for agents who read another language
+        transaction.on_commit(lambda: enqueue_auto_response(message))  # the bot's turn, off the request
+    return message, created
 
 
 def send_agent_reply(conversation: Conversation, *, agent: Agent, body: str, client_id: str,
-                     attachment_ids=()) -> tuple[Message, bool]:
+                     attachment_ids=(), original_body: str = "", language: str = "") -> tuple[Message, bool]:
+    """``original_body``: the agent's own words when ``body`` is their machine translation into
+    ``language`` (see ``actions/translation.send_translated_reply``)."""
     def state(locked, now):
         changed = ["waiting_since", "status"]
         if locked.first_response_at is None:
@@ -126,11 +151,22 @@ def send_agent_reply(conversation: Conversation, *, agent: Agent, body: str, cli
             locked.status = ConversationStatus.PENDING  # now waiting for the shopper
         return changed
 
+    translated = {"original_body": original_body, "machine_translated": True, "language": language}
     message, created = _store(conversation, kind=MessageKind.AGENT, body=body, client_id=client_id, agent=agent,
-                              state=state, attachment_ids=attachment_ids)
+                              state=state, attachment_ids=attachment_ids, fields=translated if original_body else None)
     if created:
         email_actions.schedule_email_reply(message)  # a shopper without an open widget gets it by email
     return message, created
+
+
+def send_bot_reply(conversation: Conversation, *, body: str, key: str, client_id: str) -> tuple[Message, bool]:
+    """An automatic reply (``key`` names which: never the same one twice in a row). It is not a
+    person's answer: the shopper still waits for one, and SLA clocks keep running."""
+    def state(locked, now):
+        locked.last_bot_key = key[:48]
+        return ["last_bot_key"]
+
+    return _store(conversation, kind=MessageKind.BOT, body=body, client_id=client_id, agent=None, state=state)
 
 
 def add_internal_note(conversation: Conversation, *, agent: Agent, body: str, client_id: str,

@@ -7,6 +7,7 @@ Webhook handlers and the reconciliation task both call ``apply_order`` & co. wit
 import logging
 
 from django.db import transaction
+from django.db.models import Q
 
 from shopapp.models import Shop
 from support.models import Customer, Fulfillment, FulfillmentEvent, Order
@@ -96,6 +97,8 @@ def apply_fulfillment(shop: Shop, record: FulfillmentRecord) -> Fulfillment:
         order = _order_row(shop, record.order_id)
         row = _locked(Fulfillment, shop, record.shopify_id, {**_new_fields(record), "order": order})
         _write(row, record, set())
+        if record.fields.get("shipment_status") == "delivered" and record.updated_at is not None:
+            _mark_delivered(row, record.updated_at)
         for event in record.events:
             apply_fulfillment_event(shop, event)
         return row
@@ -107,10 +110,23 @@ def apply_fulfillment_event(shop: Shop, record: EventRecord) -> FulfillmentEvent
         fulfillment, _ = Fulfillment.objects.get_or_create(
             shop=shop, shopify_id=record.fulfillment_id, defaults={"order": order}
         )
-        event, _ = FulfillmentEvent.objects.get_or_create(
+        event, created = FulfillmentEvent.objects.get_or_create(
             shop=shop, shopify_id=record.shopify_id, defaults={"fulfillment": fulfillment, **record.fields}
         )
+        if created and event.status == "delivered" and event.happened_at is not None:
+            _mark_delivered(fulfillment, event.happened_at)
         return event
+
+
+def _mark_delivered(fulfillment: Fulfillment, moment) -> None:
+    """``delivered_at`` keeps the earliest evidence of delivery (a carrier's delivered scan is earlier
+    than, and wins over, the moment Shopify recorded the delivered status), in one UPDATE."""
+    if fulfillment.delivered_at is not None and fulfillment.delivered_at <= moment:
+        return
+    Fulfillment.objects.filter(pk=fulfillment.pk).filter(
+        Q(delivered_at__isnull=True) | Q(delivered_at__gt=moment)
+    ).update(delivered_at=moment)
+    fulfillment.delivered_at = moment
 
 
 def delete_customer(shop: Shop, customer_id: int) -> int:

@@ -107,7 +107,7 @@ def _redact_rows(shop: Shop, customer_id: int, email: str, order_ids: list[int],
     return {
         "customers": _erase(customers, CUSTOMER_ERASED, now, updated_at=now) + int(tombstone_created),
         "orders": _erase(orders, ORDER_ERASED, now, updated_at=now),
-        "messages": _erase(messages, {"body": ""}, now),
+        "messages": _erase(messages, {"body": "", "original_body": "", "translation": {}}, now),
         # Files in the shopper's conversations (theirs and the agents'): rows now, bytes after commit.
         "attachments": delete_attachments(
             Attachment.objects.filter(shop=shop, conversation__customer_id__in=customer_pks)

@@ -1,7 +1,7 @@
 """``/api/admin/conversations...``: the agents' inbox and conversation endpoints. Thin: validate,
 call one selector or action, serialize. Every read goes through a shop-scoped selector."""
 from django.db import transaction
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -11,6 +11,7 @@ from shopapp.models import Agent
 from support.actions import conversations as conversation_actions
 from support.actions import messages as message_actions
 from support.api.attachments import MessageAttachmentSerializer
+from support.api.translation import send_translated
 from support.models import Channel, ConversationStatus, Priority
 from support.selectors.conversations import InboxFilters, access_conversation, inbox, messages_after
 from support.selectors.customers import customer_card
@@ -66,6 +67,11 @@ class MessageSerializer(serializers.Serializer):
     client_id = serializers.CharField()
     created_at = serializers.DateTimeField()
     attachments = MessageAttachmentSerializer(many=True, read_only=True)
+    language = serializers.CharField(allow_blank=True, help_text="the language of the text, when known")
+    machine_translated = serializers.BooleanField(help_text="a reply sent machine-translated")
+    original_body = serializers.CharField(allow_blank=True, help_text="the agent's words before translation")
+    translation = serializers.DictField(help_text='a shopper\'s message for the agents: {"language", "text", '
+                                                  '"provider"}, or {}')
 
 
 class InboxQuerySerializer(serializers.Serializer):
@@ -108,6 +114,8 @@ class MessageCreateSerializer(serializers.Serializer):
     internal = serializers.BooleanField(required=False, default=False)
     attachment_ids = serializers.ListField(child=serializers.CharField(max_length=20), max_length=20, required=False,
                                            default=list, help_text="uploads of this conversation to send, at most 5")
+    translate = serializers.BooleanField(required=False, default=False,
+                                         help_text="send the reply machine-translated into the shopper's language")
 
 
 class ConversationMessagesApi(APIView):
@@ -121,13 +129,19 @@ class ConversationMessagesApi(APIView):
         rows = messages_after(conversation, after_id=int(after or 0), include_notes=True)
         return Response(MessageSerializer(rows, many=True).data)
 
-    @extend_schema(request=MessageCreateSerializer, responses=MessageSerializer,
+    @extend_schema(request=MessageCreateSerializer,
+                   responses={201: MessageSerializer, 200: MessageSerializer,
+                              502: OpenApiResponse(description="translate: the provider refused; nothing sent"),
+                              503: OpenApiResponse(description="translate: quota, rate limit, timeout; nothing sent")},
                    summary="Reply to the shopper, or add an internal note")
     def post(self, request, conversation_id: int):
         conversation, data = _conversation_and_input(request, conversation_id, MessageCreateSerializer)
-        action = message_actions.add_internal_note if data["internal"] else message_actions.send_agent_reply
-        message, created = action(conversation, agent=request.user, body=data["body"], client_id=data["client_id"],
-                                  attachment_ids=data["attachment_ids"])
+        if data["translate"] and not data["internal"]:
+            message, created = send_translated(conversation, request.user, data)  # 502/503 when it cannot
+        else:
+            action = message_actions.add_internal_note if data["internal"] else message_actions.send_agent_reply
+            message, created = action(conversation, agent=request.user, body=data["body"],
+                                      client_id=data["client_id"], attachment_ids=data["attachment_ids"])
         return Response(MessageSerializer(message).data, status=201 if created else 200)
 
 

@@ -2,10 +2,15 @@
 from django.urls import path
 
 from . import conversations as c
+from . import templates as tpl
 from .attachments import AttachmentDownloadApi, ConversationAttachmentUploadApi
+from .faq import FaqDetailApi, FaqListApi, FaqTestApi
+from .hours import BusinessHoursApi
 from .presence import PresenceApi
 from .privacy import DataExportDownloadApi, DataExportListApi
+from .promises import MessageCheckApi, PromiseDecisionApi
 from .receipts import ConversationReadApi
+from .translation import TranslationSettingsApi
 
 urlpatterns = [
     path("conversations", c.ConversationListApi.as_view(), name="admin-conversations"),
@@ -26,10 +31,26 @@ urlpatterns = [
          name="admin-conversation-tags"),
     path("conversations/<int:conversation_id>/read", ConversationReadApi.as_view(), name="admin-conversation-read"),
     path("presence", PresenceApi.as_view(), name="admin-presence"),
+    path("faq", FaqListApi.as_view(), name="admin-faq"),
+    path("faq/test", FaqTestApi.as_view(), name="admin-faq-test"),
+    path("faq/<int:entry_id>", FaqDetailApi.as_view(), name="admin-faq-entry"),
     path("privacy/exports", DataExportListApi.as_view(), name="admin-privacy-exports"),
     path(
         "privacy/exports/<int:export_id>/download",
         DataExportDownloadApi.as_view(),
         name="admin-privacy-export-download",
     ),
+    path("settings/translation", TranslationSettingsApi.as_view(), name="admin-settings-translation"),
+    path("settings/hours", BusinessHoursApi.as_view(), name="admin-settings-hours"),
+    path("templates", tpl.TemplateListApi.as_view(), name="admin-templates"),
+    path("templates/variables", tpl.TemplateVariablesApi.as_view(), name="admin-template-variables"),
+    path("templates/<int:template_id>", tpl.TemplateDetailApi.as_view(), name="admin-template"),
+    path("conversations/<int:conversation_id>/templates/<int:template_id>/preview", tpl.TemplatePreviewApi.as_view(),
+         name="admin-conversation-template-preview"),
+    path("conversations/<int:conversation_id>/templates/<int:template_id>/send", tpl.TemplateSendApi.as_view(),
+         name="admin-conversation-template-send"),
+    path("conversations/<int:conversation_id>/messages/check", MessageCheckApi.as_view(),
+         name="admin-conversation-messages-check"),
+    path("conversations/<int:conversation_id>/promise-decisions", PromiseDecisionApi.as_view(),
+         name="admin-conversation-promise-decisions"),
 ]

@@ -99,6 +99,7 @@ class WidgetMessageSerializer(serializers.Serializer):
     client_id = serializers.CharField()
     created_at = serializers.DateTimeField()
     attachments = WidgetMessageAttachmentSerializer(many=True, read_only=True)
+    machine_translated = serializers.BooleanField(help_text="the shop's reply, machine-translated")
 
 
 class StartSerializer(serializers.Serializer):

@@ -11,18 +11,24 @@ from .conversations import (
     TimelineEvent,
 )
 from .customers import Customer
+from .faq import FaqEntry
+from .hours import BusinessHours
 from .orders import Fulfillment, FulfillmentEvent, Order
 from .privacy import DataExport, SupportSettings
+from .templates import Template, TemplateVariant
+from .translation import TranslationProvider, TranslationSettings
 
 __all__ = [
     "Attachment",
     "AuditEvent",
+    "BusinessHours",
     "Channel",
     "Conversation",
     "ConversationStatus",
     "ConversationTag",
     "Customer",
     "DataExport",
+    "FaqEntry",
     "Fulfillment",
     "FulfillmentEvent",
     "Message",
@@ -30,5 +36,9 @@ __all__ = [
     "Order",
     "Priority",
     "SupportSettings",
+    "Template",
+    "TemplateVariant",
     "TimelineEvent",
+    "TranslationProvider",
+    "TranslationSettings",
 ]

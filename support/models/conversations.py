@@ -53,6 +53,12 @@ class Conversation(models.Model):
     rated_at = models.DateTimeField(null=True, blank=True)
     # Email channel: the random part of this conversation's reply-to address (reply+<token>@...).
     email_token = models.CharField(max_length=32, null=True, blank=True, unique=True)
+    # The bot: messages in a row it could not answer, the last automatic reply it sent (never the
+    # same one twice in a row), and when and why it handed the conversation to a person.
+    bot_failures = models.PositiveSmallIntegerField(default=0)
+    last_bot_key = models.CharField(max_length=48, blank=True)
+    handed_off_at = models.DateTimeField(null=True, blank=True)
+    handoff_reason = models.CharField(max_length=32, blank=True)
 
     class Meta:
         indexes = [
@@ -99,6 +105,13 @@ class Message(models.Model):
     # deduplication of inbound mail), and when it was emailed to the shopper.
     email_message_id = models.CharField(max_length=255, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
+    # Machine translation (support/actions/translation.py): the language the text is in (detected for
+    # a shopper's message); for agents, a shopper's message in their language
+    # ({"language", "text", "provider"}); a reply sent translated keeps the agent's own words.
+    language = models.CharField(max_length=16, blank=True)
+    translation = models.JSONField(default=dict, blank=True)
+    original_body = models.TextField(blank=True)
+    machine_translated = models.BooleanField(default=False)
 
     class Meta:
         indexes = [models.Index(fields=["conversation", "id"])]

@@ -63,10 +63,17 @@ class Fulfillment(models.Model):
     line_items = models.JSONField(default=list, blank=True)
     shopify_created_at = models.DateTimeField(null=True, blank=True)
     shopify_updated_at = models.DateTimeField(null=True, blank=True)
+    delivered_at = models.DateTimeField(
+        null=True, blank=True, help_text="the earliest evidence of delivery: a delivered event, else the status change"
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["shop", "shopify_id"], name="fulfillment_unique_per_shop")]
+        indexes = [  # learned transit times read the shop's recent deliveries
+            models.Index(fields=["shop", "-delivered_at"], name="fulfillment_delivered",
+                         condition=models.Q(delivered_at__isnull=False)),
+        ]
 
     def __str__(self):
         return f"fulfillment {self.pk} of shop {self.shop_id}"

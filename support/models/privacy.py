@@ -30,6 +30,10 @@ class SupportSettings(models.Model):
     shop = models.OneToOneField(Shop, on_delete=models.CASCADE, related_name="support_settings")
     retention_months = models.PositiveSmallIntegerField(default=18)
     mirror_synced_at = models.DateTimeField(null=True, blank=True, help_text="last reconciliation with Shopify")
+    high_value_threshold = models.DecimalField(
+        max_digits=14, decimal_places=2, null=True, blank=True,
+        help_text="customers who have spent at least this much move up a priority tier",
+    )
 
     def __str__(self):
         return f"settings of shop {self.shop_id}"

@@ -8,6 +8,13 @@ from support.models import Conversation, Fulfillment, FulfillmentEvent, Order
 RECENT_ORDERS = 5
 
 
+def lifetime_value(customer) -> Decimal:
+    """What the customer has spent in the shop: the sum of their orders that were not cancelled."""
+    spent = Order.objects.filter(shop_id=customer.shop_id, customer=customer, cancelled_at__isnull=True).aggregate(
+        spent=Sum("total_price"))["spent"]
+    return spent or Decimal("0.00")
+
+
 def customer_card(conversation: Conversation) -> dict:
     customer = conversation.customer
     orders = Order.objects.filter(shop_id=conversation.shop_id, customer=customer)

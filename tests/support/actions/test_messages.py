@@ -1,5 +1,7 @@
 """Messages: exact effects, idempotent sends, PAN masking, and who receives the broadcast (real
 Redis channel layer)."""
+import json
+
 import pytest
 
 from support import realtime
@@ -14,9 +16,9 @@ from tests.factories import AgentFactory, ConversationFactory
 
 
 @pytest.mark.django_db
-def test_shopper_message_is_stored_and_opens_the_wait(django_capture_on_commit_callbacks):
+def test_shopper_message_is_stored_and_opens_the_wait(django_capture_on_commit_callbacks, redis_client):
     conversation = ConversationFactory(status=ConversationStatus.RESOLVED)
-    with django_capture_on_commit_callbacks() as callbacks:
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
         message, created = receive_customer_message(conversation, body="  Where is #1001?  ", client_id="c-1")
     conversation.refresh_from_db()
     assert created is True
@@ -27,7 +29,10 @@ def test_shopper_message_is_stored_and_opens_the_wait(django_capture_on_commit_c
     assert list(TimelineEvent.objects.filter(conversation=conversation).values_list("kind", "actor")) == [
         ("message.created", "shopper")
     ]
-    assert len(callbacks) == 1
+    assert len(callbacks) == 2  # the broadcast, and the bot's turn as a task on the broker:
+    queued = [json.loads(raw)["headers"] for raw in redis_client.lrange("celery", 0, -1)]
+    assert [(headers["task"], headers["argsrepr"]) for headers in queued] == [
+        ("support.tasks.auto_respond_task", f"({message.pk},)")]
 
 
 @pytest.mark.django_db
@@ -40,7 +45,7 @@ def test_retried_send_with_the_same_client_id_is_stored_once(django_capture_on_c
     assert again.pk == first.pk
     assert Message.objects.filter(conversation=conversation).count() == 1
     assert TimelineEvent.objects.filter(conversation=conversation).count() == 1
-    assert len(callbacks) == 1  # one broadcast
+    assert len(callbacks) == 2  # one broadcast, one bot turn
 
 
 @pytest.mark.django_db

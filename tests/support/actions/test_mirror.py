@@ -190,3 +190,31 @@ def test_mirror_is_scoped_to_its_shop():
 def test_fulfillment_parse_used_by_the_story_is_consistent():
     record = fulfillment_from_webhook(BASE["fulfillments"][0])
     assert record.order_id == BASE["id"]
+
+
+@pytest.mark.django_db
+def test_delivered_at_is_the_earliest_evidence_of_delivery():
+    shop = ShopFactory()
+    parcel = copy.deepcopy(BASE["fulfillments"][0])
+    apply(shop, "fulfillments/update", {**parcel, "shipment_status": "in_transit", "updated_at": at(4)})
+    assert Fulfillment.objects.get(shop=shop).delivered_at is None
+
+    apply(shop, "fulfillments/update", {**parcel, "shipment_status": "delivered", "updated_at": at(7)})
+    assert Fulfillment.objects.get(shop=shop).delivered_at == T0 + timedelta(minutes=7)  # the status change
+
+    apply(shop, "fulfillments/update", {**parcel, "shipment_status": "delivered", "updated_at": at(30)})
+    scan = {"id": 9100000000599100, "fulfillment_id": parcel["id"], "order_id": BASE["id"], "status": "delivered",
+            "happened_at": at(6), "message": "", "city": "", "country": ""}
+    apply(shop, "fulfillment_events/create", scan)
+    apply(shop, "fulfillment_events/create", {**scan, "id": 9100000000599101, "happened_at": at(20)})
+    assert Fulfillment.objects.get(shop=shop).delivered_at == T0 + timedelta(minutes=6)  # the carrier's scan
+
+
+@pytest.mark.django_db
+def test_the_story_records_the_delivered_scan_in_any_order():
+    shop, other = ShopFactory(), ShopFactory()
+    for topic, payload in story():
+        apply(shop, topic, payload)
+    for topic, payload in reversed(story()):
+        apply(other, topic, payload)
+    assert [Fulfillment.objects.get(shop=s).delivered_at for s in (shop, other)] == [T0 + timedelta(minutes=6)] * 2

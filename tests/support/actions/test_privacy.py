@@ -14,15 +14,19 @@ from support.selectors.privacy import customer_export
 from tests.factories import (
     AgentFactory,
     AuditEventFactory,
+    BusinessHoursFactory,
     ConversationFactory,
     CustomerFactory,
     DataExportFactory,
+    FaqEntryFactory,
     FulfillmentEventFactory,
     FulfillmentFactory,
     MessageFactory,
     OrderFactory,
     ShopTokenFactory,
     SupportSettingsFactory,
+    TemplateFactory,
+    TranslationSettingsFactory,
     WebhookDeliveryFactory,
 )
 from tests.support.dbsearch import find_everywhere
@@ -329,6 +333,10 @@ def populate(domain):
     conversation.timeline.create(shop=shop, kind="conversation.started", actor="shopper")
     DataExportFactory(shop=shop, customer_shopify_id=customer.shopify_id)
     AuditEventFactory(shop=shop)
+    TranslationSettingsFactory(shop=shop)
+    BusinessHoursFactory(shop=shop)
+    TemplateFactory(shop=shop)
+    FaqEntryFactory(shop=shop)
     WebhookDeliveryFactory.create_batch(2, shop_domain=domain, payload={"domain": domain})
     OAuthState.objects.create(nonce=f"nonce-{domain}", shop_domain=domain)
     return shop
