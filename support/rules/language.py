@@ -61,6 +61,12 @@ def detector():
     return _detector
 
 
+def warm_up() -> None:
+    """Build the detector and load its language models now (a Celery worker does it once, before
+    forking its pool processes, which then share the models' memory instead of loading their own)."""
+    detector().compute_language_confidence_values("Where is my order? Wo ist meine Bestellung?")
+
+
 def text_language(text: str) -> str | None:
     """The language ``text`` is clearly written in, or None when the text alone cannot tell."""
     cleaned = _NOISE.sub(" ", text or "")
