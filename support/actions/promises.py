@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from shopapp.models import Agent
 from shopapp.refusals import Refused
 from support.models import Conversation, Message, TimelineEvent
-from support.rules.promises import CODES, PromiseWarning
+from support.rules.promises import CODES, PromiseWarning, check_promises
+from support.selectors.promises import promise_policy
 
 logger = logging.getLogger(__name__)
 
@@ -31,3 +32,21 @@ def record_promise_decision(conversation: Conversation, *, agent: Agent, warning
     logger.info("promises.decision.recorded", extra={"conversation_id": conversation.pk, "agent_id": agent.pk,
                                                      "codes": codes, "decision": decision})
     return event
+
+
+class UnconfirmedPromises(Refused):
+    """A reply promising what the shop's policy does not allow, sent without the agent's confirmation."""
+
+    def __init__(self, warnings: list[PromiseWarning]):
+        super().__init__("promise_warning")
+        self.warnings = warnings
+
+
+def guard_reply(conversation: Conversation, *, body: str, confirmed: bool) -> list[PromiseWarning]:
+    """Check an agent's reply before it is sent. Unconfirmed warnings refuse the send (nothing is
+    stored: the agent sees the warnings and decides); confirmed ones are returned, to be recorded
+    with the message as the decision "sent"."""
+    warnings = check_promises(body, promise_policy(conversation.shop))
+    if warnings and not confirmed:
+        raise UnconfirmedPromises(warnings)
+    return warnings

@@ -1,5 +1,7 @@
 """``/api/admin/conversations...``: the agents' inbox and conversation endpoints. Thin: validate,
 call one selector or action, serialize. Every read goes through a shop-scoped selector."""
+from contextlib import nullcontext
+
 from django.db import transaction
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
@@ -10,6 +12,7 @@ from shopapp.api.exceptions import BadRequest
 from shopapp.models import Agent
 from support.actions import conversations as conversation_actions
 from support.actions import messages as message_actions
+from support.actions import promises as promise_actions
 from support.api.attachments import MessageAttachmentSerializer
 from support.api.translation import send_translated
 from support.models import Channel, ConversationStatus, Priority
@@ -116,6 +119,9 @@ class MessageCreateSerializer(serializers.Serializer):
                                            default=list, help_text="uploads of this conversation to send, at most 5")
     translate = serializers.BooleanField(required=False, default=False,
                                          help_text="send the reply machine-translated into the shopper's language")
+    confirm_promises = serializers.BooleanField(
+        required=False, default=False,
+        help_text="send although the reply promises what the shop's policy does not allow (recorded)")
 
 
 class ConversationMessagesApi(APIView):
@@ -131,17 +137,34 @@ class ConversationMessagesApi(APIView):
 
     @extend_schema(request=MessageCreateSerializer,
                    responses={201: MessageSerializer, 200: MessageSerializer,
+                              409: OpenApiResponse(description="the reply promises what the policy does not allow:"
+                                                               " warnings listed, nothing sent until confirmed"),
                               502: OpenApiResponse(description="translate: the provider refused; nothing sent"),
                               503: OpenApiResponse(description="translate: quota, rate limit, timeout; nothing sent")},
                    summary="Reply to the shopper, or add an internal note")
     def post(self, request, conversation_id: int):
         conversation, data = _conversation_and_input(request, conversation_id, MessageCreateSerializer)
-        if data["translate"] and not data["internal"]:
-            message, created = send_translated(conversation, request.user, data)  # 502/503 when it cannot
-        else:
-            action = message_actions.add_internal_note if data["internal"] else message_actions.send_agent_reply
-            message, created = action(conversation, agent=request.user, body=data["body"],
-                                      client_id=data["client_id"], attachment_ids=data["attachment_ids"])
+        if data["internal"]:
+            message, created = message_actions.add_internal_note(
+                conversation, agent=request.user, body=data["body"], client_id=data["client_id"],
+                attachment_ids=data["attachment_ids"])
+            return Response(MessageSerializer(message).data, status=201 if created else 200)
+        try:  # the guardrail: a promise the policy does not allow is sent only once the agent confirms
+            warnings = promise_actions.guard_reply(conversation, body=data["body"], confirmed=data["confirm_promises"])
+        except promise_actions.UnconfirmedPromises as refused:
+            warned = [{"code": w.code, "phrase": w.phrase} for w in refused.warnings]
+            return Response({"detail": "the reply promises what the shop's policy does not allow",
+                             "code": refused.reason, "warnings": warned}, status=409)
+        with transaction.atomic() if warnings else nullcontext():  # the reply and its recorded decision
+            if data["translate"]:
+                message, created = send_translated(conversation, request.user, data)  # 502/503 when it cannot
+            else:
+                message, created = message_actions.send_agent_reply(
+                    conversation, agent=request.user, body=data["body"], client_id=data["client_id"],
+                    attachment_ids=data["attachment_ids"])
+            if warnings and created:
+                promise_actions.record_promise_decision(conversation, agent=request.user, warnings=warnings,
+                                                        decision="sent", message=message)
         return Response(MessageSerializer(message).data, status=201 if created else 200)
 
 

@@ -91,3 +91,39 @@ def test_another_shops_conversation_or_message_is_404_and_nothing_is_recorded(po
         response = post(decisions(mine), {"warnings": WARNINGS, "decision": "sent", "message_id": message.pk})
         assert response.status_code == 404
     assert not TimelineEvent.objects.exists()
+
+
+def reply(conversation):
+    return f"/api/admin/conversations/{conversation.pk}/messages"
+
+
+def test_a_reply_with_a_promise_is_not_sent_until_the_agent_confirms(post, shop, listen):
+    from support import realtime
+    from support.models import Message
+
+    conversation = ConversationFactory(shop=shop)
+    agents = listen(realtime.agents_group(shop.pk))
+    response = post(reply(conversation), {"body": DRAFT, "client_id": "r-1"})
+    assert response.status_code == 409
+    assert response.json() == {"detail": "the reply promises what the shop's policy does not allow",
+                               "code": "promise_warning", "warnings": WARNINGS}
+    assert not Message.objects.exists() and not TimelineEvent.objects.exists() and agents() == []
+
+    response = post(reply(conversation), {"body": DRAFT, "client_id": "r-1", "confirm_promises": True})
+    assert response.status_code == 201
+    message = Message.objects.get(conversation=conversation)
+    assert (message.kind, message.body) == ("agent", DRAFT)
+    decision = TimelineEvent.objects.get(conversation=conversation, kind="reply.promise_warning")
+    assert decision.data == {"codes": ["compensation", "guarantee", "refund"], "decision": "sent",
+                             "message_id": str(message.pk)}
+
+
+def test_a_harmless_reply_and_a_note_are_sent_without_confirmation(post, shop):
+    from support.models import Message
+
+    conversation = ConversationFactory(shop=shop)
+    assert post(reply(conversation), {"body": "Your parcel left Leipzig today."}).status_code == 201
+    note = post(reply(conversation), {"body": "Offer a full refund? Ask Kim.", "internal": True})
+    assert note.status_code == 201  # notes never reach the shopper: no guardrail
+    assert list(Message.objects.order_by("pk").values_list("kind", flat=True)) == ["agent", "note"]
+    assert not TimelineEvent.objects.filter(kind="reply.promise_warning").exists()
