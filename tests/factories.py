@@ -234,3 +234,15 @@ class FaqEntryFactory(factory.django.DjangoModelFactory):
     questions = factory.LazyFunction(lambda: ["Do you offer gift wrapping?", "Can you gift wrap my order?"])
     answer = "Yes: tick 'gift wrap' at checkout, it is free."
     enabled = True
+
+
+class ReplyTextFactory(factory.django.DjangoModelFactory):
+    """The shop's German greeting."""
+
+    class Meta:
+        model = "support.ReplyText"
+
+    shop = factory.SubFactory(ShopFactory)
+    key = "hours.greeting"
+    language = "de"
+    body = "Moin bei {shop_name}! Was können wir für Sie tun?"

@@ -24,6 +24,7 @@ from support.selectors.customers import lifetime_value
 from support.selectors.faq import faq_candidates
 from support.selectors.hours import business_hours, schedule_for
 from support.selectors.locks import lock_conversation
+from support.selectors.reply_texts import reply_overrides
 
 logger = logging.getLogger(__name__)
 
@@ -38,9 +39,10 @@ class Facts:
     language: str
     classification: intents.Classification
     texts: dict = field(default_factory=dict)  # reply key -> text (order answer, FAQ answer, hours)
+    overrides: dict = field(default_factory=dict)  # the shop's wording: (key, language) -> text
 
 
-def _order_lookup(message: Message, lang: str):
+def _order_lookup(message: Message, lang: str, overrides: dict):
     customer = message.conversation.customer
     name, email = intents.extract_order_reference(message.body)
     return order_answer(
@@ -49,7 +51,7 @@ def _order_lookup(message: Message, lang: str):
         # either way it must match the order's own.
         email=email or (customer.email if customer.shopify_id is None else None),
         postcode=intents.extract_postcode(message.body),
-        client_key=f"visitor:{customer.visitor_id or customer.pk}", language=lang,
+        client_key=f"visitor:{customer.visitor_id or customer.pk}", language=lang, overrides=overrides,
     )
 
 
@@ -74,10 +76,10 @@ def gather(message: Message, *, now) -> Facts:
     shop = conversation.shop
     lang, classification = _read(message)
     intent = classification.intent.value if classification.intent else None
-    schedule, switches = schedule_for(shop), business_hours(shop)
+    schedule, switches, overrides = schedule_for(shop), business_hours(shop), reply_overrides(shop)
     facts_texts, lookup, faq = {}, None, None
     if intent in autoresponder.ORDER_INTENTS:
-        answer = _order_lookup(message, lang)
+        answer = _order_lookup(message, lang, overrides)
         lookup, facts_texts[autoresponder.WISMO_ANSWER] = answer.lookup, answer.text
     else:
         faq = _faq_answer(message, lang)
@@ -96,15 +98,15 @@ def gather(message: Message, *, now) -> Facts:
         out_of_hours_enabled=switches.out_of_hours_enabled if switches else True,
         last_bot_key=conversation.last_bot_key or None,
     )
-    facts_texts[autoresponder.GREETING] = hours_text.greeting_text(lang, shop.name or shop.domain)
-    facts_texts[autoresponder.OUT_OF_HOURS] = hours_text.out_of_hours_text(schedule, now, lang, None)
-    return Facts(turn=turn, language=lang, classification=classification, texts=facts_texts)
+    facts_texts[autoresponder.GREETING] = hours_text.greeting_text(lang, shop.name or shop.domain, overrides)
+    facts_texts[autoresponder.OUT_OF_HOURS] = hours_text.out_of_hours_text(schedule, now, lang, None, overrides)
+    return Facts(turn=turn, language=lang, classification=classification, texts=facts_texts, overrides=overrides)
 
 
 def _text(facts: Facts, key: str) -> str | None:
     if key in facts.texts:
         return facts.texts[key]
-    return texts.text_for(BOT_TEXTS, key, facts.language)
+    return texts.text_for(BOT_TEXTS, key, facts.language, facts.overrides)
 
 
 def respond(message_id: int) -> list[Message]:

@@ -18,9 +18,10 @@ class OrderAnswer:
 
 def order_answer(shop: Shop, *, customer_shopify_id: int | None = None, order_name: str | None = None,
                  email: str | None = None, postcode: str | None = None, client_key: str,
-                 language: str | None = None) -> OrderAnswer:
+                 language: str | None = None, overrides=None) -> OrderAnswer:
     """The bot's order lookup: an anonymous shopper who has not yet given an order name and an email or
-    postcode gets ``no_details`` (nothing counted); otherwise the lookup's outcome and the answer."""
+    postcode gets ``no_details`` (nothing counted); otherwise the lookup's outcome and the answer, in
+    the shop's wording where it has one (``overrides``, see ``selectors.reply_texts``)."""
     if customer_shopify_id is None and not (
             name_candidates(order_name) and ((email or "").strip() or (postcode or "").strip())):
         return OrderAnswer("no_details")
@@ -30,5 +31,5 @@ def order_answer(shop: Shop, *, customer_shopify_id: int | None = None, order_na
         return OrderAnswer("limited")
     if order is None:
         return OrderAnswer("not_found")
-    answer = wismo_answer(order, language=language)
+    answer = wismo_answer(order, language=language, overrides=overrides)
     return OrderAnswer("found", answer.text, answer)

@@ -10,6 +10,7 @@ from .presence import PresenceApi
 from .privacy import DataExportDownloadApi, DataExportListApi
 from .promises import MessageCheckApi, PromiseDecisionApi
 from .receipts import ConversationReadApi
+from .reply_texts import ReplyTextDetailApi, ReplyTextListApi, ReplyTextPreviewApi
 from .translation import TranslationSettingsApi
 
 urlpatterns = [
@@ -42,6 +43,10 @@ urlpatterns = [
     ),
     path("settings/translation", TranslationSettingsApi.as_view(), name="admin-settings-translation"),
     path("settings/hours", BusinessHoursApi.as_view(), name="admin-settings-hours"),
+    path("reply-texts", ReplyTextListApi.as_view(), name="admin-reply-texts"),
+    path("reply-texts/<str:key>/<str:language>", ReplyTextDetailApi.as_view(), name="admin-reply-text"),
+    path("reply-texts/<str:key>/<str:language>/preview", ReplyTextPreviewApi.as_view(),
+         name="admin-reply-text-preview"),
     path("templates", tpl.TemplateListApi.as_view(), name="admin-templates"),
     path("templates/variables", tpl.TemplateVariablesApi.as_view(), name="admin-template-variables"),
     path("templates/<int:template_id>", tpl.TemplateDetailApi.as_view(), name="admin-template"),

@@ -15,6 +15,7 @@ from .faq import FaqEntry
 from .hours import BusinessHours
 from .orders import Fulfillment, FulfillmentEvent, Order
 from .privacy import DataExport, SupportSettings
+from .reply_texts import ReplyText
 from .templates import Template, TemplateVariant
 from .translation import TranslationProvider, TranslationSettings
 
@@ -35,6 +36,7 @@ __all__ = [
     "MessageKind",
     "Order",
     "Priority",
+    "ReplyText",
     "SupportSettings",
     "Template",
     "TemplateVariant",

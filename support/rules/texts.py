@@ -42,11 +42,14 @@ def render(text: str, variables: Mapping[str, object]) -> str:
 
 def text_for(catalogue: Catalogue, key: str, language: str,
              overrides: Mapping[tuple[str, str], str] | None = None) -> str:
-    """The text of ``key`` in ``language``: the merchant's override, else the catalogue's, else English."""
+    """The text of ``key`` in ``language``: the merchant's override, else the catalogue's, else English
+    (the merchant's English override before the catalogue's). A shopper is never answered in English
+    while the catalogue has their language."""
     language = pick_language(language)
-    if overrides:
-        for lang in (language, DEFAULT_LANGUAGE):
-            if (key, lang) in overrides:
-                return overrides[(key, lang)]
+    overrides = overrides or {}
     variants = catalogue[key]
-    return variants.get(language) or variants[DEFAULT_LANGUAGE]
+    for lang in dict.fromkeys((language, DEFAULT_LANGUAGE)):
+        text = overrides.get((key, lang)) or variants.get(lang)
+        if text:
+            return text
+    return variants[DEFAULT_LANGUAGE]

@@ -130,7 +130,7 @@ SENTENCES = {
         "en": "{order} has been refunded in full.", "es": "{order} se ha reembolsado por completo.",
         "fr": "{order} a été entièrement remboursée.", "de": "{order} wurde vollständig erstattet.",
         "pt": "{order} foi reembolsado integralmente.", "it": "{order} è stato rimborsato per intero.",
-        "nl": "{order} is volledig terugbetaald.", "zh": "{order}已全额退款。",
+        "nl": "{order} is in zijn geheel terugbetaald.", "zh": "{order}的全部款项已退还。",
     },
     "wismo.partially_refunded": {
         "en": "{order} has been partly refunded.", "es": "{order} se ha reembolsado en parte.",

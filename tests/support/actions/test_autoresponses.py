@@ -225,3 +225,42 @@ def test_the_bot_answers_through_a_real_celery_worker(redis_client):
         while not bodies(conversation) and time.monotonic() < deadline:
             time.sleep(0.05)
     assert bodies(conversation) == [greeting("en")]
+
+
+def test_the_shops_own_german_greeting_reaches_a_german_shopper_and_english_shoppers_keep_the_default(
+        shop, redis_client):
+    from tests.factories import ReplyTextFactory
+
+    ReplyTextFactory(shop=shop, key="hours.greeting", language="de",
+                     body="Moin bei {shop_name}! Wie können wir helfen?")
+    ReplyTextFactory(key="hours.greeting", language="en", body="Howdy from {shop_name}!")  # another shop's
+    german = ConversationFactory(shop=shop, customer=CustomerFactory(shop=shop, locale="de"))
+    english = ConversationFactory(shop=shop, customer=CustomerFactory(shop=shop, locale="en"))
+
+    assert [m.body for m in says(german, "Hallo, ich habe eine Frage zu meiner Bestellung.")][:1] == [
+        "Moin bei Nordlicht Shop! Wie können wir helfen?"]
+    assert [m.body for m in says(english, "Hello, I have a question about my order.")][:1] == [greeting("en")]
+    assert greeting("en") == "Hi there, welcome to Nordlicht Shop! How can we help you today?"
+
+
+def test_the_shops_wording_is_used_in_the_order_answer_and_the_bots_own_sentences(shop, redis_client):
+    from tests.factories import ReplyTextFactory
+
+    ReplyTextFactory(shop=shop, key="wismo.parcel.in_transit", language="de",
+                     body="{parcel} ist mit der Post unterwegs.")
+    ReplyTextFactory(shop=shop, key="bot.order_details", language="en",
+                     body="Send us your order number and email, please.")
+    customer = CustomerFactory(shop=shop, locale="de")
+    order = OrderFactory(shop=shop, customer=customer, shipping_country_code="DE", fulfillment_status="fulfilled",
+                         shopify_created_at=timezone.now() - timedelta(days=3))
+    FulfillmentFactory(order=order, shipment_status="in_transit", shopify_created_at=timezone.now() - timedelta(days=2),
+                       tracking=[{"company": "DHL", "number": "JD0001", "url": ""}])
+    anonymous = ConversationFactory(shop=shop, customer=CustomerFactory(shop=shop, shopify_id=None, visitor_id="v_1",
+                                                                        email=""))
+
+    answer = says(ConversationFactory(shop=shop, customer=customer), "Hallo, wo ist meine Bestellung?")[-1].body
+    asked = says(anonymous, "where is my order?")
+
+    assert "Das Paket ist mit der Post unterwegs." in answer.split("\n")
+    assert answer != wismo_answer(order, language="de").text
+    assert [m.body for m in asked] == [greeting("en"), "Send us your order number and email, please."]

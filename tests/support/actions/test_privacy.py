@@ -23,6 +23,7 @@ from tests.factories import (
     FulfillmentFactory,
     MessageFactory,
     OrderFactory,
+    ReplyTextFactory,
     ShopTokenFactory,
     SupportSettingsFactory,
     TemplateFactory,
@@ -337,6 +338,7 @@ def populate(domain):
     BusinessHoursFactory(shop=shop)
     TemplateFactory(shop=shop)
     FaqEntryFactory(shop=shop)
+    ReplyTextFactory(shop=shop)
     WebhookDeliveryFactory.create_batch(2, shop_domain=domain, payload={"domain": domain})
     OAuthState.objects.create(nonce=f"nonce-{domain}", shop_domain=domain)
     return shop

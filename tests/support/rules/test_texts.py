@@ -41,3 +41,9 @@ def test_text_for_prefers_the_override_then_the_language_then_english():
     overrides = {("hours.greeting", "de"): "Servus bei {shop_name}"}
     assert text_for(CATALOGUE, "hours.greeting", "de", overrides) == "Servus bei {shop_name}"
     assert text_for(CATALOGUE, "hours.greeting", "it", {("hours.greeting", "en"): "Hey"}) == "Hey"
+
+
+def test_an_english_override_never_replaces_the_catalogues_text_in_the_shoppers_language():
+    overrides = {("hours.greeting", "en"): "Hey, this is {shop_name}"}
+    assert text_for(CATALOGUE, "hours.greeting", "de", overrides) == "Hallo, willkommen bei {shop_name}!"
+    assert text_for(CATALOGUE, "hours.greeting", "en", overrides) == "Hey, this is {shop_name}"
