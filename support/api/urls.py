@@ -11,6 +11,7 @@ from .privacy import DataExportDownloadApi, DataExportListApi
 from .promises import MessageCheckApi, PromiseDecisionApi
 from .receipts import ConversationReadApi
 from .reply_texts import ReplyTextDetailApi, ReplyTextListApi, ReplyTextPreviewApi
+from .support_settings import SupportSettingsApi
 from .translation import TranslationSettingsApi
 
 urlpatterns = [
@@ -43,6 +44,7 @@ urlpatterns = [
     ),
     path("settings/translation", TranslationSettingsApi.as_view(), name="admin-settings-translation"),
     path("settings/hours", BusinessHoursApi.as_view(), name="admin-settings-hours"),
+    path("settings/support", SupportSettingsApi.as_view(), name="admin-settings-support"),
     path("reply-texts", ReplyTextListApi.as_view(), name="admin-reply-texts"),
     path("reply-texts/<str:key>/<str:language>", ReplyTextDetailApi.as_view(), name="admin-reply-text"),
     path("reply-texts/<str:key>/<str:language>/preview", ReplyTextPreviewApi.as_view(),
