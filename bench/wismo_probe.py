@@ -49,7 +49,6 @@ def turn(spec: dict, dsn: str) -> dict:
     from support.actions.autoresponses import respond
     from support.actions.messages import receive_customer_message
     from support.models import Conversation
-
     from support.rules.language import warm_up
 
     warm_up()  # the language models load once per process (a worker loads them when it starts)

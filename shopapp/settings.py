@@ -225,6 +225,8 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": r"/api/(admin|widget)",
+    # One name for the staff roles wherever a field takes one (e.g. who may request or approve credit).
+    "ENUM_NAME_OVERRIDES": {"StaffRoleEnum": "shopapp.models.staff.Role"},
 }
 
 # --- Celery ---------------------------------------------------------------------------------
@@ -247,6 +249,8 @@ CELERY_BEAT_SCHEDULE = {
     "sync-mirrors": {"task": "support.mirror_tasks.sync_all_mirrors_task", "schedule": 600.0},
     "sweep-email-replies": {"task": "support.tasks.sweep_email_replies_task", "schedule": 300.0},
     "purge-attachment-files": {"task": "support.tasks.purge_attachment_files_task", "schedule": 3600.0},
+    "sweep-credit-grants": {"task": "support.tasks.sweep_credit_grants_task", "schedule": 60.0},
+    "offer-late-order-credits": {"task": "support.tasks.offer_late_order_credits_task", "schedule": 3600.0},
 }
 
 # --- Logging --------------------------------------------------------------------------------

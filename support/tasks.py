@@ -43,6 +43,24 @@ def email_reply_task(message_id: int) -> str:
     return email_actions.email_reply(message_id)
 
 
+@shared_task(autoretry_for=(smtplib.SMTPException, OSError, AnymailAPIError), retry_backoff=30, retry_backoff_max=1800,
+             retry_jitter=True, max_retries=8)
+def email_credit_notice_task(message_id: int) -> str:
+    """Email a store-credit notice to a shopper without an open widget, once (see actions/credit_notices)."""
+    from .actions.credit_notices import email_notice
+
+    return email_notice(message_id)
+
+
+@shared_task
+def offer_late_order_credits_task() -> int:
+    """Hourly beat task: offer store credit for late orders in shops whose policy says so (a bounded
+    batch per run; see actions/credit_offers). Returns how many credits were requested."""
+    from .actions.credit_offers import offer_late_order_credits
+
+    return offer_late_order_credits()
+
+
 @shared_task(bind=True, max_retries=2)
 def translate_message_task(self, message_id: int) -> str:
     """Translate a shopper's message for the agents. Nothing happens when the message is gone, is not
@@ -62,6 +80,28 @@ def auto_respond_task(message_id: int) -> int:
     from .actions.autoresponses import respond
 
     return len(respond(message_id))
+
+
+@shared_task(bind=True, max_retries=4)
+def issue_credit_task(self, grant_id: int) -> str:
+    """Issue one approved store-credit grant through Shopify (exactly once; see actions/credit_issuance).
+    When the credit surely was not applied (``retry``) the task tries again 10 to 50 s later; each
+    try reconciles first. A lost retry is caught by ``sweep_credit_grants_task``."""
+    from .actions.credit_issuance import RETRY, issue_grant, retry_delay
+
+    outcome = issue_grant(grant_id)
+    if outcome == RETRY and self.request.retries < self.max_retries:
+        raise self.retry(countdown=retry_delay(self.request.retries))
+    return outcome
+
+
+@shared_task
+def sweep_credit_grants_task() -> dict:
+    """Beat task: approved grants whose task was lost, and grants left issuing or uncertain, are
+    queued again (the task reconciles before it sends). Returns the counts."""
+    from .actions.credit_issuance import sweep_credit_grants
+
+    return sweep_credit_grants(timezone.now())
 
 
 @shared_task

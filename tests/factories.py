@@ -246,3 +246,31 @@ class ReplyTextFactory(factory.django.DjangoModelFactory):
     key = "hours.greeting"
     language = "de"
     body = "Moin bei {shop_name}! Was können wir für Sie tun?"
+
+
+class CreditGrantFactory(factory.django.DjangoModelFactory):
+    """An approved store-credit grant, ready to issue (requests and approvals build them for real)."""
+
+    class Meta:
+        model = "support.CreditGrant"
+
+    shop = factory.SubFactory(ShopFactory)
+    customer = factory.SubFactory(CustomerFactory, shop=factory.SelfAttribute("..shop"))
+    order = factory.SubFactory(OrderFactory, shop=factory.SelfAttribute("..shop"),
+                               customer=factory.SelfAttribute("..customer"))
+    request_key = factory.Sequence(lambda n: f"grant-{n}")
+    amount = "7.50"
+    currency = "EUR"
+    reason = "late_delivery"
+    instrument = "store_credit"
+    state = "approved"
+
+
+class CreditPolicyFactory(factory.django.DjangoModelFactory):
+    """A shop's store-credit policy: the model's defaults unless told (15% of an order, approval from 10.00)."""
+
+    class Meta:
+        model = "support.CreditPolicy"
+        django_get_or_create = ("shop",)
+
+    shop = factory.SubFactory(ShopFactory)

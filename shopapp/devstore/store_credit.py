@@ -161,7 +161,10 @@ def _apply_credit(rc, account: dict, amount: Decimal, expires_at: object) -> dic
 
 def gift_card_create(rc, args: dict) -> dict:
     data = args.get("input") or {}
-    value = parse_decimal(data.get("initialValue"), "initialValue")
+    if isinstance(data.get("initialAmount"), dict):  # MoneyInput; the deprecated initialValue is a Decimal
+        value = parse_decimal(data["initialAmount"].get("amount"), "initialAmount")
+    else:
+        value = parse_decimal(data.get("initialValue"), "initialValue")
     code = data.get("code") or secrets.token_hex(8)
     error = _gift_card_error(rc, data, value, code)
     if error is not None:

@@ -45,7 +45,9 @@ class Operation:
 
     @property
     def is_mutation(self) -> bool:
-        return self.document.lstrip().startswith("mutation")
+        """Whether the document's first statement (after ``#`` comment lines) is a mutation."""
+        lines = (line.strip() for line in self.document.splitlines())
+        return next((line for line in lines if line and not line.startswith("#")), "").startswith("mutation")
 
 
 @cache

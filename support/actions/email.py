@@ -73,7 +73,7 @@ def email_reply(message_id: int) -> str:
             logger.info("email.reply.skipped", extra={"message_id": message_id, "reason": outcome})
             return outcome
         conversation = message.conversation
-        email = _compose(message, conversation, _reply_token(conversation))
+        email = compose_email(message, conversation, reply_token(conversation))
         try:
             email.send()
         except PERMANENT_ERRORS as error:
@@ -101,7 +101,7 @@ def _check(message: Message | None) -> str:
     return ""
 
 
-def _reply_token(conversation: Conversation) -> str:
+def reply_token(conversation: Conversation) -> str:
     """The conversation's reply token, created on first use (a concurrent first use keeps one)."""
     if conversation.email_token:
         return conversation.email_token
@@ -111,7 +111,7 @@ def _reply_token(conversation: Conversation) -> str:
     return conversation.email_token
 
 
-def _compose(message: Message, conversation: Conversation, token: str) -> EmailMessage:
+def compose_email(message: Message, conversation: Conversation, token: str) -> EmailMessage:
     shop_name = _one_line(message.shop.name or message.shop.handle)
     customer = conversation.customer
     headers = {"Message-ID": make_msgid(domain=settings.SUPPORT_EMAIL_DOMAIN)}

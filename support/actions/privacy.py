@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from shopapp.models import Agent, OAuthState, Shop
 from support.actions.attachments import delete_attachments
-from support.models import Attachment, AuditEvent, Customer, DataExport, Message, Order
+from support.models import Attachment, AuditEvent, CreditGrant, Customer, DataExport, Message, Order
 from support.payloads import gid_to_int
 from support.selectors.privacy import customer_export, customer_scope, order_scope
 from webhooks.privacy import delete_shop_deliveries, scrub_customer_deliveries
@@ -76,7 +76,7 @@ CUSTOMER_ERASED = {
     "first_name": "", "last_name": "", "email": "", "phone": "", "city": "", "province_code": "", "tags": [],
 }
 ORDER_ERASED = {"email": "", "shipping_zip": "", "shipping_city": ""}
-COUNTED = ("customers", "orders", "messages", "attachments", "exports", "deliveries")
+COUNTED = ("customers", "orders", "messages", "attachments", "exports", "credit_notes", "deliveries")
 
 
 def _erase(queryset, fields: dict, now, **stamp) -> int:
@@ -113,6 +113,9 @@ def _redact_rows(shop: Shop, customer_id: int, email: str, order_ids: list[int],
             Attachment.objects.filter(shop=shop, conversation__customer_id__in=customer_pks)
         ),
         "exports": DataExport.objects.filter(shop=shop, customer_shopify_id=customer_id).delete()[0],
+        # Credits stay (the shop's accounts need them), without what agents wrote about the shopper.
+        "credit_notes": CreditGrant.objects.filter(shop=shop, customer_id__in=customer_pks).exclude(
+            note="", decision_note="").update(note="", decision_note=""),
         "order_ids": [str(order_id) for order_id in order_shopify_ids],
     }
 
@@ -127,7 +130,8 @@ def redact_customer(shop_domain: str, payload: dict) -> dict:
     now = timezone.now()
     with transaction.atomic():
         shop = _locked_shop(shop_domain)
-        counts = {"customers": 0, "orders": 0, "messages": 0, "attachments": 0, "exports": 0, "order_ids": []}
+        counts = {"customers": 0, "orders": 0, "messages": 0, "attachments": 0, "exports": 0, "credit_notes": 0,
+                  "order_ids": []}
         if shop is not None and customer_id is not None:
             counts = _redact_rows(shop, customer_id, email, order_ids, now)
         counts["deliveries"] = scrub_customer_deliveries(shop_domain, customer_id, email, phone)

@@ -7,7 +7,8 @@ from django.utils import timezone
 
 from shopapp.refusals import Refused
 from support import realtime
-from support.models import Conversation, TimelineEvent
+from support.actions import credit
+from support.models import Conversation, CreditGrant, GrantState, TimelineEvent
 from support.rules.pan import mask_card_numbers
 from support.selectors.locks import lock_conversation
 
@@ -38,5 +39,9 @@ def rate_conversation(conversation: Conversation, *, rating: int, comment: str =
         transaction.on_commit(lambda: realtime.broadcast(
             realtime.CONVERSATION_UPDATED, payload, shop_id=locked.shop_id, conversation_id=locked.pk
         ))
+        # The rating is the feedback a "feedback first" store credit waits for. After commit, outside
+        # this conversation's lock (the credit actions lock the customer, then the grants).
+        if CreditGrant.objects.filter(conversation=locked, state=GrantState.AWAITING_FEEDBACK).exists():
+            transaction.on_commit(lambda: credit.feedback_received(locked), robust=True)
     logger.info("conversations.rated", extra={"conversation_id": locked.pk, "rating": rating})
     return locked

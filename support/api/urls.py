@@ -2,8 +2,10 @@
 from django.urls import path
 
 from . import conversations as c
+from . import credit as cr
 from . import templates as tpl
 from .attachments import AttachmentDownloadApi, ConversationAttachmentUploadApi
+from .credit_reports import CreditReportApi
 from .faq import FaqDetailApi, FaqListApi, FaqTestApi
 from .hours import BusinessHoursApi
 from .presence import PresenceApi
@@ -33,6 +35,7 @@ urlpatterns = [
          name="admin-conversation-tags"),
     path("conversations/<int:conversation_id>/read", ConversationReadApi.as_view(), name="admin-conversation-read"),
     path("presence", PresenceApi.as_view(), name="admin-presence"),
+    path("credit/reports", CreditReportApi.as_view(), name="admin-credit-reports"),
     path("faq", FaqListApi.as_view(), name="admin-faq"),
     path("faq/test", FaqTestApi.as_view(), name="admin-faq-test"),
     path("faq/<int:entry_id>", FaqDetailApi.as_view(), name="admin-faq-entry"),
@@ -60,4 +63,11 @@ urlpatterns = [
          name="admin-conversation-messages-check"),
     path("conversations/<int:conversation_id>/promise-decisions", PromiseDecisionApi.as_view(),
          name="admin-conversation-promise-decisions"),
+    path("credit/policy", cr.CreditPolicyApi.as_view(), name="admin-credit-policy"),
+    path("credit/grants", cr.GrantListApi.as_view(), name="admin-credit-grants"),
+    path("credit/grants/<int:grant_id>", cr.GrantDetailApi.as_view(), name="admin-credit-grant"),
+    path("credit/grants/<int:grant_id>/approve", cr.GrantApproveApi.as_view(), name="admin-credit-grant-approve"),
+    path("credit/grants/<int:grant_id>/reject", cr.GrantRejectApi.as_view(), name="admin-credit-grant-reject"),
+    path("conversations/<int:conversation_id>/credit", cr.ConversationCreditApi.as_view(),
+         name="admin-conversation-credit"),
 ]

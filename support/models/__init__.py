@@ -10,6 +10,14 @@ from .conversations import (
     Priority,
     TimelineEvent,
 )
+from .credit import (
+    CreditGrant,
+    CreditInstrument,
+    CreditLedgerEntry,
+    CreditPolicy,
+    CreditReason,
+    GrantState,
+)
 from .customers import Customer
 from .faq import FaqEntry
 from .hours import BusinessHours
@@ -20,6 +28,12 @@ from .templates import Template, TemplateVariant
 from .translation import TranslationProvider, TranslationSettings
 
 __all__ = [
+    "CreditGrant",
+    "CreditInstrument",
+    "CreditLedgerEntry",
+    "CreditPolicy",
+    "CreditReason",
+    "GrantState",
     "Attachment",
     "AuditEvent",
     "BusinessHours",

@@ -11,6 +11,8 @@ from shopapp.models import Shop
 from support.models import (
     Attachment,
     Conversation,
+    CreditGrant,
+    CreditLedgerEntry,
     Customer,
     DataExport,
     Fulfillment,
@@ -20,7 +22,6 @@ from support.models import (
 )
 
 EXPORT_FORMAT = 1
-LATER_SECTIONS = ("store_credits", "csat", "attachments")
 
 
 def customer_scope(customer_id: int, email: str = "", *, prefix: str = "") -> Q:
@@ -41,8 +42,8 @@ def order_scope(customer_id: int, email: str = "", order_ids=()) -> Q:
 
 
 def customer_export(shop: Shop, customer_id: int, *, email: str = "", order_ids=()) -> dict:
-    """A JSON-serialisable copy of what the app holds on the shopper; ids are strings. At most seven
-    queries, however many orders, parcels, messages and files there are."""
+    """A JSON-serialisable copy of what the app holds on the shopper; ids are strings. At most nine
+    queries, however many orders, parcels, messages, files and credits there are."""
     customer = Customer.objects.filter(shop=shop, shopify_id=customer_id).first()
     events = FulfillmentEvent.objects.filter(shop=shop).order_by("happened_at", "pk")
     fulfillments = Fulfillment.objects.filter(shop=shop).order_by("pk").prefetch_related(Prefetch("events", events))
@@ -60,14 +61,34 @@ def customer_export(shop: Shop, customer_id: int, *, email: str = "", order_ids=
         Conversation.objects.filter(shop=shop).filter(customer_scope(customer_id, email, prefix="customer__"))
         .order_by("created_at", "pk").prefetch_related(Prefetch("messages", messages))
     )
+    ledger = CreditLedgerEntry.objects.order_by("pk").only("grant_id", "kind", "created_at")
+    grants = (
+        CreditGrant.objects.filter(shop=shop).filter(customer_scope(customer_id, email, prefix="customer__"))
+        .select_related("order").order_by("requested_at", "pk").prefetch_related(Prefetch("ledger", ledger))
+    )
+    conversations = [_conversation(conversation) for conversation in conversations]
     return {
         "format": EXPORT_FORMAT,
         "shop": shop.domain,
         "customer_id": str(customer_id),
         "customer": _customer(customer) if customer else None,
         "orders": [_order(order) for order in orders],
-        "conversations": [_conversation(conversation) for conversation in conversations],
-        **{section: [] for section in LATER_SECTIONS},
+        "conversations": conversations,
+        "store_credits": [_grant(grant) for grant in grants],
+        "csat": [{"conversation_id": c["id"], "rating": c["rating"], "comment": c["rating_comment"]}
+                 for c in conversations if c["rating"] is not None],
+        "attachments": [{"conversation_id": c["id"], **f} for c in conversations for m in c["messages"]
+                        for f in m["attachments"]],
+    }
+
+
+def _grant(grant: CreditGrant) -> dict:
+    return {
+        "order": grant.order.name, "amount": _money(grant.amount), "currency": grant.currency,
+        "reason": grant.reason, "instrument": grant.instrument, "state": grant.state, "note": grant.note,
+        "requested_at": _when(grant.requested_at), "issued_at": _when(grant.issued_at),
+        "expires_at": _when(grant.expires_at),
+        "steps": [{"kind": entry.kind, "at": _when(entry.created_at)} for entry in grant.ledger.all()],
     }
 
 

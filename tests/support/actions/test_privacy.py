@@ -16,6 +16,8 @@ from tests.factories import (
     AuditEventFactory,
     BusinessHoursFactory,
     ConversationFactory,
+    CreditGrantFactory,
+    CreditPolicyFactory,
     CustomerFactory,
     DataExportFactory,
     FaqEntryFactory,
@@ -118,7 +120,7 @@ def test_export_holds_the_profile_orders_parcels_and_every_message(shopper):
         ("note", f"Call back on {PHONE}"),
     ]
     assert all(message["created_at"] for message in conversation["messages"])
-    assert (content["store_credits"], content["csat"], content["attachments"]) == ([], [], [])
+    assert (content["store_credits"], content["csat"], content["attachments"]) == ([], [], [])  # none yet
     assert content["data_request_id"] == "9100000007100011"
     stored = DataExport.objects.get()
     assert (stored.customer_shopify_id, stored.data_request_id, stored.completed_at is not None) == (
@@ -172,14 +174,18 @@ def test_export_includes_chat_visitor_rows_with_the_same_email(shopper, shop):
 
 
 def test_export_query_count_does_not_grow_with_orders_and_messages(shopper, shop, django_assert_num_queries):
-    with django_assert_num_queries(7):
-        customer_export(shop, CUSTOMER_ID, email=EMAIL)
+    first = CreditGrantFactory(shop=shop, customer=shopper, order=shopper.orders.first())
+    with django_assert_num_queries(9):  # customer, orders, parcels, scans, conversations, messages, files,
+        customer_export(shop, CUSTOMER_ID, email=EMAIL)  # credits and their ledger
     order = OrderFactory(shop=shop, customer=shopper)
     FulfillmentEventFactory(fulfillment=FulfillmentFactory(order=order))
     MessageFactory.create_batch(3, conversation=ConversationFactory(shop=shop, customer=shopper))
-    with django_assert_num_queries(7):
+    CreditGrantFactory.create_batch(2, shop=shop, customer=shopper, order=order)
+    first.ledger.create(shop=shop, kind="requested", actor="agent")
+    with django_assert_num_queries(9):
         content = customer_export(shop, CUSTOMER_ID, email=EMAIL)
-    assert (len(content["orders"]), len(content["conversations"])) == (3, 2)
+    assert (len(content["orders"]), len(content["conversations"]), len(content["store_credits"])) == (3, 2, 3)
+    assert content["store_credits"][0]["steps"][0]["kind"] == "requested"
 
 
 def test_export_for_a_customer_we_never_saw_is_empty_but_answered(shop):
@@ -339,6 +345,9 @@ def populate(domain):
     TemplateFactory(shop=shop)
     FaqEntryFactory(shop=shop)
     ReplyTextFactory(shop=shop)
+    CreditPolicyFactory(shop=shop)
+    grant = CreditGrantFactory(shop=shop, customer=customer, order=order, conversation=conversation)
+    grant.ledger.create(shop=shop, kind="requested", actor="system")
     WebhookDeliveryFactory.create_batch(2, shop_domain=domain, payload={"domain": domain})
     OAuthState.objects.create(nonce=f"nonce-{domain}", shop_domain=domain)
     return shop
@@ -438,3 +447,22 @@ def test_export_lists_the_files_and_rating_of_the_shoppers_conversations(shopper
     assert (exported["rating"], exported["rating_comment"]) == (2, "slow")
     assert exported["messages"][-1]["attachments"] == [
         {"filename": upload.filename, "content_type": "application/pdf", "size": upload.size}]
+
+
+def test_export_lists_credits_ratings_and_files_and_redact_blanks_what_agents_wrote_on_credits(shopper, shop):
+    conversation = shopper.conversations.get()
+    conversation.rating, conversation.rating_comment = 4, "Fast answer"
+    conversation.save(update_fields=["rating", "rating_comment"])
+    grant = CreditGrantFactory(shop=shop, customer=shopper, order=shopper.orders.get(name="#1023"), amount="12.00",
+                               note=f"Promised on the phone to {PHONE}", decision_note="ok for Jun")
+    content = export_customer_data(DOMAIN, data_request()).content
+    [credit] = content["store_credits"]
+    assert (credit["order"], credit["amount"], credit["currency"], credit["note"]) == (
+        "#1023", "12.00", "EUR", f"Promised on the phone to {PHONE}")
+    assert content["csat"] == [{"conversation_id": str(conversation.pk), "rating": 4, "comment": "Fast answer"}]
+
+    counts = redact_customer(DOMAIN, redact_request())
+    grant.refresh_from_db()
+    assert counts["credit_notes"] == 1
+    assert (grant.note, grant.decision_note, grant.amount) == ("", "", Decimal("12.00"))  # the credit stays
+    assert find_everywhere(PHONE) == {}
