@@ -86,7 +86,8 @@ def _offer(order: Order, policy: PolicyView, today: date | None) -> tuple[Conver
     if not eta.is_late(window, today):
         raise _Skip("not_late")
     terms = order_credit_terms(order, policy.instrument)
-    amount = offer_amount(policy, order_total=terms["total"], order_shop_total=terms["shop_total"])
+    amount = offer_amount(policy, order_total=terms["total"], order_shop_total=terms["shop_total"],
+                          currency=terms["currency"])
     if amount is None:
         raise _Skip("nothing_to_offer")
     return conversation, amount

@@ -8,14 +8,15 @@ never fails the cap by a rounding cent. The other caps (what the order and the c
 already granted) are the request's check, not the offer's: an offer they refuse is only logged."""
 from decimal import ROUND_DOWN, Decimal
 
-from .credit_policy import CENT, PolicyView, money, order_share_cap
+from .credit_policy import CENT, PolicyView, currency_unit, money, order_share_cap
 
 
 def offer_amount(policy: PolicyView, *, order_total: Decimal | None,
-                 order_shop_total: Decimal | None = None) -> Decimal | None:
-    """The amount to offer in the order's currency, or None when there is nothing to offer (no total,
-    a share that rounds to zero, a cap of zero). ``order_shop_total``: the same total in the shop's
-    currency (None when the order is in the shop's currency). Totals may be numeric strings."""
+                 order_shop_total: Decimal | None = None, currency: str = "") -> Decimal | None:
+    """The amount to offer in the order's currency (rounded down to its units: whole yen), or None when
+    there is nothing to offer (no total, a share that rounds to zero, a cap of zero).
+    ``order_shop_total``: the same total in the shop's currency (None when the order is in the shop's
+    currency). Totals may be numeric strings."""
     order_total, order_shop_total = money(order_total), money(order_shop_total)
     if order_total is None or order_total <= 0:
         return None
@@ -23,6 +24,7 @@ def offer_amount(policy: PolicyView, *, order_total: Decimal | None,
     if policy.max_per_grant is not None:
         amount = min(amount, _grant_cap(policy.max_per_grant, order_total=order_total,
                                         order_shop_total=order_shop_total))
+    amount = amount.quantize(currency_unit(currency), rounding=ROUND_DOWN)  # whole yen, cents of euros
     return amount if amount > 0 else None
 
 

@@ -27,6 +27,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal, InvalidOperation
 
+from babel.numbers import get_currency_precision
+
 from shopapp.models.staff import ROLE_RANK, Role
 from shopapp.refusals import Refused
 from support.models.credit import CreditInstrument, CreditReason
@@ -63,6 +65,11 @@ class Decision:
     ok: bool
     refusal_reason: str | None = None
     needs_approval: bool = False
+
+
+def currency_unit(currency: str) -> Decimal:
+    """The smallest amount of ``currency`` (ISO 4217 minor units, from Babel): 0.01 for EUR, 1 for JPY."""
+    return Decimal(1).scaleb(-get_currency_precision(currency.upper())) if currency else CENT
 
 
 def money(value) -> Decimal | None:
@@ -132,6 +139,8 @@ def _refusal(policy: PolicyView, *, amount, currency, reason, order_total, order
         return "reason_not_allowed"
     if not currency or not order_currency or currency.upper() != order_currency.upper():
         return "currency_mismatch"
+    if amount != amount.quantize(currency_unit(currency)):  # e.g. 7.50 JPY: yen have no cents
+        return "amount_not_in_currency_units"
     return None
 
 

@@ -53,3 +53,10 @@ def test_an_offer_never_fails_the_grant_cap_or_the_order_share(total, shop_total
                              requester_role=None,
                              shop_amount=in_shop_currency(amount, order_total=total, order_shop_total=shop_total))
     assert (decision.ok, decision.refusal_reason) == (True, None)
+
+
+def test_an_offer_in_yen_is_whole_yen():
+    from support.rules.credit_policy import PolicyView
+
+    assert offer_amount(PolicyView(), order_total="12345", currency="JPY") == Decimal("1851")
+    assert offer_amount(PolicyView(), order_total="123.45", currency="EUR") == Decimal("18.51")

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from support.models import CreditPolicy
 from support.rules.credit_policy import (
+    Decision,
     PolicyInvalid,
     PolicyView,
     check_request,
@@ -241,3 +242,16 @@ def test_accepted_requests_never_add_up_past_a_cap(share, max_per_grant, custome
     for index, total in enumerate(totals):
         assert on_order[index] <= share * total
     assert customer_cap is None or to_customer <= customer_cap
+
+
+def test_an_amount_must_be_whole_units_of_its_currency():
+    from support.rules.credit_policy import currency_unit
+
+    assert (currency_unit("EUR"), currency_unit("jpy"), currency_unit("KWD")) == (
+        Decimal("0.01"), Decimal("1"), Decimal("0.001"))
+    policy = PolicyView()
+    common = {"reason": "late_delivery", "order_total": "20000", "granted_on_order": 0,
+              "granted_to_customer_30d": 0, "requester_role": "agent"}
+    assert check_request(policy, amount="7.50", currency="JPY", order_currency="JPY", **common) == Decision(
+        False, "amount_not_in_currency_units")
+    assert check_request(policy, amount="700", currency="JPY", order_currency="JPY", **common).ok
