@@ -76,7 +76,8 @@ def translate_message_task(self, message_id: int) -> str:
 
 @shared_task
 def auto_respond_task(message_id: int) -> int:
-    """The bot's turn after a shopper's chat message. Returns how many replies it sent."""
+    """After a shopper's chat message: its translation for the agents is queued and the bot takes its
+    turn. Returns how many replies the bot sent."""
     from .actions.autoresponses import respond
 
     return len(respond(message_id))

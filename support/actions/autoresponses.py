@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from support import realtime
 from support.actions.messages import send_bot_reply
+from support.actions.translation import schedule_translation
 from support.actions.wismo import order_answer
 from support.models import Conversation, Message, MessageKind, SupportSettings, TimelineEvent
 from support.rules import autoresponder, escalation, hours, hours_text, intents, language, texts
@@ -119,6 +120,7 @@ def respond(message_id: int) -> list[Message]:
         return []
     if message.conversation.channel != "chat" or message.redacted_at is not None:
         return []
+    schedule_translation(message)  # for agents who read another language (nothing when the shop has it off)
     facts = gather(message, now=timezone.now())
     plan = autoresponder.decide(facts.turn)
     sent = []

@@ -12,7 +12,7 @@ from support import realtime
 from support.actions import attachments as attachment_actions
 from support.actions import email as email_actions
 from support.actions import translation as translation_actions
-from support.models import Conversation, ConversationStatus, Message, MessageKind, TimelineEvent
+from support.models import Channel, Conversation, ConversationStatus, Message, MessageKind, TimelineEvent
 from support.rules.pan import mask_card_numbers
 from support.selectors.locks import lock_conversation
 
@@ -101,10 +101,9 @@ def _store(conversation: Conversation, *, kind: str, body: str, client_id: str, 
 
 
 def enqueue_auto_response(message: Message) -> None:
-    """The bot answers chat messages (greeting, hours, order status, FAQ, hand-off) in a task. With
-    the broker down the message is kept and the agents still see it; only the instant reply is lost."""
-    if message.conversation.channel != "chat":
-        return
+    """After a shopper's chat message, a task translates it for the agents (when the shop has that
+    on) and takes the bot's turn (greeting, hours, order status, FAQ, hand-off). With the broker down
+    the message is kept and the agents still see it; the instant reply and translation are lost."""
     from support.tasks import auto_respond_task  # tasks import the actions
 
     try:
@@ -132,8 +131,12 @@ def receive_customer_message(conversation: Conversation, *, body: str, client_id
     message, created = _store(conversation, kind=MessageKind.SHOPPER, body=body, client_id=client_id, agent=None,
                               state=state, attachment_ids=attachment_ids)
     if created:
-        translation_actions.schedule_translation(message)  # for agents who read another language
-        transaction.on_commit(lambda: enqueue_auto_response(message))  # the bot's turn, off the request
+        if conversation.channel == Channel.CHAT:
+            # One task after commit does the rest, off the request: the translation for agents who read
+            # another language, and the bot's turn.
+            transaction.on_commit(lambda: enqueue_auto_response(message))
+        else:
+            translation_actions.schedule_translation(message)
     return message, created
 
 

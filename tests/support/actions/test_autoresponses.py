@@ -264,3 +264,19 @@ def test_the_shops_wording_is_used_in_the_order_answer_and_the_bots_own_sentence
     assert "Das Paket ist mit der Post unterwegs." in answer.split("\n")
     assert answer != wismo_answer(order, language="de").text
     assert [m.body for m in asked] == [greeting("en"), "Send us your order number and email, please."]
+
+
+def test_the_turn_queues_the_translation_for_agents_when_the_shop_has_it_on(
+        shop, redis_client, django_capture_on_commit_callbacks):
+    import json
+
+    from tests.factories import TranslationSettingsFactory
+
+    TranslationSettingsFactory(shop=shop)
+    conversation = ConversationFactory(shop=shop)
+    message, _ = receive_customer_message(conversation, body="Wo ist meine Bestellung?", client_id="c-de")
+    with django_capture_on_commit_callbacks(execute=True):
+        respond(message.pk)
+    queued = [json.loads(raw)["headers"] for raw in redis_client.lrange("celery", 0, -1)]
+    assert [(h["task"], h["argsrepr"]) for h in queued] == [
+        ("support.tasks.translate_message_task", f"({message.pk},)")]
