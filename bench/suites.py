@@ -4,15 +4,16 @@ from __future__ import annotations
 import sys
 import time
 
-SUITES = ("webhooks", "chat", "inbox", "wismo")
-USAGE = """usage: python -m bench [webhooks|chat|inbox|wismo] [options]
+SUITES = ("webhooks", "chat", "inbox", "wismo", "followups")
+USAGE = """usage: python -m bench [webhooks|chat|inbox|wismo|followups] [options]
 
-  python -m bench                      every benchmark in turn: webhooks, chat, inbox, wismo (about 8 minutes)
+  python -m bench                      every benchmark in turn: webhooks, chat, inbox, wismo, followups (~10 minutes)
   python -m bench [webhook options]    the same; the options go to the webhook benchmark
   python -m bench webhooks [options]   webhook ingest and processing   -> bench/results/webhooks.json
   python -m bench chat [options]       2,000 shopper + 20 agent sockets -> bench/results/chat.json
   python -m bench inbox [options]      inbox page over 100,000 conversations -> bench/results/inbox.json
   python -m bench wismo [options]      the bot's "where is my order?" over 100,000 orders -> bench/results/wismo.json
+  python -m bench followups [options]  beat sweep + worker over 100,000 due follow-ups -> bench/results/followups.json
 
   python -m bench <name> --help lists the options of one benchmark (see bench/README.md).
 """
@@ -25,6 +26,8 @@ def runner(name: str):
         from bench.chat import main
     elif name == "wismo":
         from bench.wismo import main
+    elif name == "followups":
+        from bench.followups import main
     else:
         from bench.inbox import main
     return main

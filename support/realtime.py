@@ -20,11 +20,15 @@ TYPING = "typing"
 PRESENCE_UPDATED = "presence.updated"
 MESSAGE_TRANSLATED = "message.translated"  # a shopper's message in the agents' language
 CONVERSATION_ESCALATED = "conversation.escalated"  # the bot handed the conversation to a person
+SLA_WARNING = "sla.warning"  # 75% of an SLA target used (agents only, like the two below)
+SLA_BREACHED = "sla.breached"  # an SLA target missed
+SLA_ESCALATED = "sla.escalated"  # a step of the escalation ladder (the step and whom it names)
 
 BROADCAST_TIMEOUT = 5.0  # seconds a request waits for its broadcast before giving up on it
 
 AGENT_ONLY_MESSAGE_KINDS = {"note"}
-AGENT_ONLY_EVENTS = {CONVERSATION_UPDATED, PRESENCE_UPDATED, CONVERSATION_ESCALATED, MESSAGE_TRANSLATED}
+AGENT_ONLY_EVENTS = {CONVERSATION_UPDATED, PRESENCE_UPDATED, CONVERSATION_ESCALATED, MESSAGE_TRANSLATED,
+                     SLA_WARNING, SLA_BREACHED, SLA_ESCALATED}
 # Fields of a message payload for agents only: the shopper's group gets the payload without them.
 AGENT_ONLY_FIELDS = ("original_body", "translation")
 

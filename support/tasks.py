@@ -46,7 +46,8 @@ def email_reply_task(message_id: int) -> str:
 @shared_task(autoretry_for=(smtplib.SMTPException, OSError, AnymailAPIError), retry_backoff=30, retry_backoff_max=1800,
              retry_jitter=True, max_retries=8)
 def email_credit_notice_task(message_id: int) -> str:
-    """Email a store-credit notice to a shopper without an open widget, once (see actions/credit_notices)."""
+    """Email a store-credit or follow-up notice to a shopper without an open widget, once (see
+    actions/credit_notices)."""
     from .actions.credit_notices import email_notice
 
     return email_notice(message_id)
@@ -103,6 +104,35 @@ def sweep_credit_grants_task() -> dict:
     from .actions.credit_issuance import sweep_credit_grants
 
     return sweep_credit_grants(timezone.now())
+
+
+@shared_task
+def sweep_due_followups_task() -> dict:
+    """Beat, every 30 s: claim due follow-ups (and lost ones) and enqueue them in chunks."""
+    from .actions.followups import sweep_due_followups
+
+    return sweep_due_followups()
+
+
+@shared_task
+def run_followups_task(followup_ids: list[int]) -> dict:
+    """Run a chunk of queued follow-ups (one transaction; one per row after a failure), each exactly
+    once. Returns the count per outcome."""
+    from .actions.followups import run_followups
+
+    outcomes: dict = {}
+    for outcome in run_followups(followup_ids).values():
+        outcomes[outcome] = outcomes.get(outcome, 0) + 1
+    return outcomes
+
+
+@shared_task
+def scan_late_orders_task() -> int:
+    """Hourly beat task: schedule a delay notice for each order past its delivery window (a bounded
+    batch per run; see actions/followup_kinds/delay_notice). Returns how many were scheduled."""
+    from .actions.followup_kinds.delay_notice import scan_late_orders
+
+    return scan_late_orders()
 
 
 @shared_task

@@ -274,3 +274,57 @@ class CreditPolicyFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ("shop",)
 
     shop = factory.SubFactory(ShopFactory)
+
+
+class TimelineEventFactory(factory.django.DjangoModelFactory):
+    """One change on a conversation's timeline (``created_at`` is set on insert: ``.update()`` it to back-date)."""
+
+    class Meta:
+        model = "support.TimelineEvent"
+
+    conversation = factory.SubFactory(ConversationFactory)
+    shop = factory.SelfAttribute("conversation.shop")
+    kind = "conversation.status_changed"
+    actor = "agent"
+    data = factory.LazyFunction(lambda: {"from": "open", "to": "resolved"})
+
+
+class SlaEventFactory(factory.django.DjangoModelFactory):
+    """A first-response target met (``created_at`` is set on insert: ``.update()`` it to back-date)."""
+
+    class Meta:
+        model = "support.SlaEvent"
+
+    conversation = factory.SubFactory(ConversationFactory)
+    shop = factory.SelfAttribute("conversation.shop")
+    kind = "hit"
+    target = "first_response"
+    priority = "C"
+    due_at = factory.LazyFunction(django_timezone.now)
+
+
+class FollowUpFactory(factory.django.DjangoModelFactory):
+    """A scheduled follow-up, due now."""
+
+    class Meta:
+        model = "support.FollowUp"
+
+    shop = factory.SubFactory(ShopFactory)
+    kind = "delivery_checkin"
+    key = factory.Sequence(lambda n: f"followup-{n}")
+    due_at = factory.LazyFunction(django_timezone.now)
+
+
+class SlaPolicyFactory(factory.django.DjangoModelFactory):
+    """Tier A targets of 30 min / 60 min / 8 h in business hours."""
+
+    class Meta:
+        model = "support.SlaPolicy"
+        django_get_or_create = ("shop", "priority")
+
+    shop = factory.SubFactory(ShopFactory)
+    priority = "A"
+    first_response_minutes = 30
+    next_response_minutes = 60
+    resolution_minutes = 480
+    business_hours = True

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from support import realtime
+from support.actions import sla as sla_actions
 from support.actions.messages import send_bot_reply
 from support.actions.translation import schedule_translation
 from support.actions.wismo import order_answer
@@ -164,11 +165,14 @@ def _record_outcome(message: Message, facts: Facts, plan: autoresponder.Plan) ->
         if not locked.language:
             locked.language = facts.language
             changed.append("language")
+        if not locked.intent and facts.turn.intent:  # for reports: volume by intent
+            locked.intent = facts.turn.intent
+            changed.append("intent")
         if PRIORITY_ORDER.index(priority) < PRIORITY_ORDER.index(locked.priority):  # the bot only raises it
             _event(locked, "conversation.priority", realtime.CONVERSATION_UPDATED,
                    {"priority": priority, "previous": locked.priority, "message_id": str(message.pk)})
-            locked.priority = priority
-            changed.append("priority")
+            previous, locked.priority = locked.priority, priority
+            changed += ["priority", *sla_actions.on_priority_change(locked, previous=previous, now=timezone.now())]
         if plan.hand_off and locked.handed_off_at is None:
             locked.handed_off_at, locked.handoff_reason = timezone.now(), plan.hand_off
             changed += ["handed_off_at", "handoff_reason"]

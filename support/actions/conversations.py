@@ -9,6 +9,7 @@ from django.utils import timezone
 from shopapp.models import Agent
 from shopapp.refusals import Refused
 from support import realtime
+from support.actions import sla as sla_actions
 from support.models import Channel, Conversation, ConversationStatus, ConversationTag, Customer, TimelineEvent
 from support.selectors.locks import lock_conversation, lock_conversations
 
@@ -66,7 +67,7 @@ def assign(conversation: Conversation, *, agent: Agent, assignee: Agent | None) 
     return locked
 
 
-def set_status(conversation: Conversation, *, agent: Agent | None, status: str) -> Conversation:
+def set_status(conversation: Conversation, *, agent: Agent | None, status: str, now=None) -> Conversation:
     if status not in ConversationStatus.values or status == ConversationStatus.SNOOZED:
         raise ChangeRefused("invalid_status")  # snoozing goes through snooze(), which needs a time
     with transaction.atomic():
@@ -77,19 +78,25 @@ def set_status(conversation: Conversation, *, agent: Agent | None, status: str) 
         locked.status, locked.snoozed_until = status, None
         if status in (ConversationStatus.RESOLVED, ConversationStatus.CLOSED):
             locked.waiting_since = None
-        locked.save(update_fields=["status", "snoozed_until", "waiting_since"])
+        clocks = sla_actions.on_status_change(locked, previous=previous, now=now or timezone.now(), agent=agent)
+        locked.save(update_fields=["status", "snoozed_until", "waiting_since", *clocks])
         _record(locked, "conversation.status_changed", agent, {"from": previous, "to": status})
     return locked
 
 
-def snooze(conversation: Conversation, *, agent: Agent, until) -> Conversation:
-    if until is None or until <= timezone.now():
+def snooze(conversation: Conversation, *, agent: Agent, until, now=None) -> Conversation:
+    now = now or timezone.now()
+    if until is None or until <= now:
         raise ChangeRefused("snooze_not_in_future")
     with transaction.atomic():
         locked = lock_conversation(conversation.pk)
-        locked.status, locked.snoozed_until = ConversationStatus.SNOOZED, until
-        locked.save(update_fields=["status", "snoozed_until"])
+        previous, locked.status, locked.snoozed_until = locked.status, ConversationStatus.SNOOZED, until
+        clocks = sla_actions.on_status_change(locked, previous=previous, now=now, agent=agent)  # pending time
+        locked.save(update_fields=["status", "snoozed_until", *clocks])
         _record(locked, "conversation.snoozed", agent, {"until": until.isoformat()})
+        from support.actions.followup_kinds.snooze_wake import schedule_wake  # the kinds import this module
+
+        schedule_wake(locked, until=until, agent=agent)  # opens it again at that time
     return locked
 
 
@@ -111,10 +118,13 @@ def set_tags(conversation: Conversation, *, agent: Agent, names) -> list[str]:
         if current == set(wanted):
             return wanted
         locked.tags.exclude(name__in=wanted).delete()
-        ConversationTag.objects.bulk_create(
+        added = ConversationTag.objects.bulk_create(
             [ConversationTag(shop_id=locked.shop_id, conversation=locked, name=n) for n in wanted if n not in current]
         )
         _record(locked, "conversation.tagged", agent, {"tags": wanted})
+        from support.actions.followup_kinds.dispute_reminder import schedule_reminders  # the kinds import this module
+
+        schedule_reminders(locked, added, now=timezone.now())  # a dispute tag: reminders before its deadline
     return wanted
 
 
@@ -130,7 +140,8 @@ def bulk_update(conversations, *, agent: Agent, status: str | None = None, assig
         for locked in lock_conversations([c.pk for c in conversations]):
             if status is not None and locked.status != status:
                 previous, locked.status, locked.waiting_since, locked.snoozed_until = locked.status, status, None, None
-                locked.save(update_fields=["status", "waiting_since", "snoozed_until"])
+                clocks = sla_actions.on_status_change(locked, previous=previous, now=timezone.now(), agent=agent)
+                locked.save(update_fields=["status", "waiting_since", "snoozed_until", *clocks])
                 _record(locked, "conversation.status_changed", agent, {"from": previous, "to": status})
                 changed += 1
             if assign and locked.assignee_id != (assignee.pk if assignee else None):

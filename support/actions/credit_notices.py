@@ -41,6 +41,9 @@ from support.selectors.translation import shopper_language
 logger = logging.getLogger(__name__)
 
 NOTIFIED = "notified"
+# Bot messages ``email_notice`` may email: credit notices, and the follow-ups' notices to the shopper
+# (``actions/followup_kinds/shopper.py``: delivery check-in, delay notice, nudge).
+EMAILED_NOTICES = ("credit:", "followup:")
 FEEDBACK_ASKED = "feedback_asked"
 
 
@@ -91,7 +94,7 @@ def _post(grant: CreditGrant, *, key: str, body: str, suffix: str, ledger_kind: 
         message, created = send_bot_reply(conversation, body=body, key=key, client_id=f"credit:{grant.pk}:{suffix}")
         if not created:
             return "already_notified"
-        emailed = _wants_email(conversation)
+        emailed = wants_email(conversation)
         CreditLedgerEntry.objects.create(
             shop_id=grant.shop_id, grant=grant, kind=ledger_kind, actor="system",
             data={"message_id": str(message.pk), "key": key, "language": language, "email": emailed},
@@ -102,7 +105,7 @@ def _post(grant: CreditGrant, *, key: str, body: str, suffix: str, ledger_kind: 
     return "notified"
 
 
-def _wants_email(conversation) -> bool:
+def wants_email(conversation) -> bool:
     """On the same terms as a person's reply: the email channel always, chat only with no widget open."""
     customer = conversation.customer
     online = conversation.channel != email_rules.EMAIL_CHANNEL and presence.shopper_online(conversation.pk)
@@ -152,7 +155,7 @@ def _check(message: Message | None) -> str:
     if message.emailed_at is not None:
         return "already_sent"
     customer = message.conversation.customer
-    if (message.kind != MessageKind.BOT or not message.client_id.startswith("credit:") or not customer.email
+    if (message.kind != MessageKind.BOT or not message.client_id.startswith(EMAILED_NOTICES) or not customer.email
             or customer.redacted_at is not None or message.redacted_at is not None or not message.shop.is_active):
         return "not_emailable"
     return ""

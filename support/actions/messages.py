@@ -11,6 +11,7 @@ from shopapp.refusals import Refused
 from support import realtime
 from support.actions import attachments as attachment_actions
 from support.actions import email as email_actions
+from support.actions import sla as sla_actions
 from support.actions import translation as translation_actions
 from support.models import Channel, Conversation, ConversationStatus, Message, MessageKind, TimelineEvent
 from support.rules.pan import mask_card_numbers
@@ -63,7 +64,7 @@ def _existing(conversation: Conversation, client_id: str) -> Message | None:
 
 
 def _store(conversation: Conversation, *, kind: str, body: str, client_id: str, agent: Agent | None, state,
-           attachment_ids=(), fields=None):
+           attachment_ids=(), fields=None, now=None):
     """Insert the message, link its uploads and apply ``state(conversation, now)`` under the
     conversation's lock."""
     attachment_ids = attachment_actions.clean_attachment_ids(attachment_ids)
@@ -74,7 +75,7 @@ def _store(conversation: Conversation, *, kind: str, body: str, client_id: str, 
     try:
         with transaction.atomic():
             locked = lock_conversation(conversation.pk)
-            now = timezone.now()
+            now = now or timezone.now()
             message = Message.objects.create(
                 shop_id=locked.shop_id, conversation=locked, kind=kind, body=text, client_id=client_id, agent=agent,
                 created_at=now, **(fields or {}),
@@ -117,7 +118,7 @@ def _actor(kind: str) -> str:
 
 
 def receive_customer_message(conversation: Conversation, *, body: str, client_id: str,
-                             attachment_ids=()) -> tuple[Message, bool]:
+                             attachment_ids=(), now=None) -> tuple[Message, bool]:
     def state(locked, now):
         changed = []
         if locked.waiting_since is None:
@@ -126,11 +127,14 @@ def receive_customer_message(conversation: Conversation, *, body: str, client_id
         if locked.status != ConversationStatus.OPEN:  # a shopper writing reopens and wakes
             locked.status, locked.snoozed_until = ConversationStatus.OPEN, None
             changed += ["status", "snoozed_until"]
-        return changed
+        return changed + sla_actions.on_shopper_message(locked, now=now)  # resume, start the clocks
 
     message, created = _store(conversation, kind=MessageKind.SHOPPER, body=body, client_id=client_id, agent=None,
-                              state=state, attachment_ids=attachment_ids)
+                              state=state, attachment_ids=attachment_ids, now=now)
     if created:
+        from support.actions.followup_kinds.awaiting import cancel_awaiting  # the kinds import this module
+
+        cancel_awaiting(conversation)  # the shopper answered: no nudge, no automatic resolve
         if conversation.channel == Channel.CHAT:
             # One task after commit does the rest, off the request: the translation for agents who read
             # another language, and the bot's turn.
@@ -141,24 +145,29 @@ def receive_customer_message(conversation: Conversation, *, body: str, client_id
 
 
 def send_agent_reply(conversation: Conversation, *, agent: Agent, body: str, client_id: str,
-                     attachment_ids=(), original_body: str = "", language: str = "") -> tuple[Message, bool]:
+                     attachment_ids=(), original_body: str = "", language: str = "", now=None) -> tuple[Message, bool]:
     """``original_body``: the agent's own words when ``body`` is their machine translation into
     ``language`` (see ``actions/translation.send_translated_reply``)."""
     def state(locked, now):
-        changed = ["waiting_since", "status"]
+        changed, previous = ["waiting_since", "status"], locked.status
         if locked.first_response_at is None:
             locked.first_response_at = now
             changed.append("first_response_at")
         locked.waiting_since = None
         if locked.status in (ConversationStatus.OPEN, ConversationStatus.SNOOZED):
             locked.status = ConversationStatus.PENDING  # now waiting for the shopper
-        return changed
+        changed += sla_actions.on_agent_reply(locked, agent=agent, now=now)  # the response target met or missed
+        return changed + sla_actions.on_status_change(locked, previous=previous, now=now, agent=agent)
 
     translated = {"original_body": original_body, "machine_translated": True, "language": language}
     message, created = _store(conversation, kind=MessageKind.AGENT, body=body, client_id=client_id, agent=agent,
-                              state=state, attachment_ids=attachment_ids, fields=translated if original_body else None)
+                              state=state, attachment_ids=attachment_ids, fields=translated if original_body else None,
+                              now=now)
     if created:
         email_actions.schedule_email_reply(message)  # a shopper without an open widget gets it by email
+        from support.actions.followup_kinds.awaiting import schedule_awaiting  # the kinds import this module
+
+        schedule_awaiting(message)  # a nudge, then an automatic resolve, while the shopper does not answer
     return message, created
 
 

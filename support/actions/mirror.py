@@ -127,6 +127,9 @@ def _mark_delivered(fulfillment: Fulfillment, moment) -> None:
         Q(delivered_at__isnull=True) | Q(delivered_at__gt=moment)
     ).update(delivered_at=moment)
     fulfillment.delivered_at = moment
+    from support.actions.followup_kinds.delivery_checkin import schedule_checkin  # the kinds import the actions
+
+    schedule_checkin(fulfillment.order_id)  # ask how it went once the order's last parcel is there
 
 
 def delete_customer(shop: Shop, customer_id: int) -> int:

@@ -47,6 +47,10 @@ class ConversationSerializer(serializers.Serializer):
     shopper_read_id = serializers.CharField()
     unread = serializers.SerializerMethodField(help_text="a shopper or bot message the agents have not read")
     rating = serializers.IntegerField(allow_null=True)
+    response_due_at = serializers.DateTimeField(allow_null=True, help_text="the SLA deadline of the answer due")
+    response_target = serializers.CharField(help_text='"first_response", "next_response", or "" when none is due')
+    resolution_due_at = serializers.DateTimeField(allow_null=True, help_text="the SLA deadline of the resolution")
+    sla_level = serializers.IntegerField(help_text="escalation steps taken since the response fell overdue")
 
     def get_unread(self, conversation) -> bool:
         last_id = getattr(conversation, "last_message_id", None)

@@ -13,6 +13,9 @@ from .privacy import DataExportDownloadApi, DataExportListApi
 from .promises import MessageCheckApi, PromiseDecisionApi
 from .receipts import ConversationReadApi
 from .reply_texts import ReplyTextDetailApi, ReplyTextListApi, ReplyTextPreviewApi
+from .reports import SupportReportApi, SupportReportCsvApi
+from .scheduled_replies import ScheduledRepliesApi, ScheduledReplyDetailApi
+from .sla import SlaSettingsApi
 from .support_settings import SupportSettingsApi
 from .translation import TranslationSettingsApi
 
@@ -36,6 +39,8 @@ urlpatterns = [
     path("conversations/<int:conversation_id>/read", ConversationReadApi.as_view(), name="admin-conversation-read"),
     path("presence", PresenceApi.as_view(), name="admin-presence"),
     path("credit/reports", CreditReportApi.as_view(), name="admin-credit-reports"),
+    path("reports", SupportReportApi.as_view(), name="admin-reports"),
+    path("reports.csv", SupportReportCsvApi.as_view(), name="admin-reports-csv"),
     path("faq", FaqListApi.as_view(), name="admin-faq"),
     path("faq/test", FaqTestApi.as_view(), name="admin-faq-test"),
     path("faq/<int:entry_id>", FaqDetailApi.as_view(), name="admin-faq-entry"),
@@ -48,6 +53,7 @@ urlpatterns = [
     path("settings/translation", TranslationSettingsApi.as_view(), name="admin-settings-translation"),
     path("settings/hours", BusinessHoursApi.as_view(), name="admin-settings-hours"),
     path("settings/support", SupportSettingsApi.as_view(), name="admin-settings-support"),
+    path("settings/sla", SlaSettingsApi.as_view(), name="admin-settings-sla"),
     path("reply-texts", ReplyTextListApi.as_view(), name="admin-reply-texts"),
     path("reply-texts/<str:key>/<str:language>", ReplyTextDetailApi.as_view(), name="admin-reply-text"),
     path("reply-texts/<str:key>/<str:language>/preview", ReplyTextPreviewApi.as_view(),
@@ -61,6 +67,10 @@ urlpatterns = [
          name="admin-conversation-template-send"),
     path("conversations/<int:conversation_id>/messages/check", MessageCheckApi.as_view(),
          name="admin-conversation-messages-check"),
+    path("conversations/<int:conversation_id>/messages/scheduled", ScheduledRepliesApi.as_view(),
+         name="admin-conversation-scheduled-replies"),
+    path("conversations/<int:conversation_id>/messages/scheduled/<int:followup_id>",
+         ScheduledReplyDetailApi.as_view(), name="admin-conversation-scheduled-reply"),
     path("conversations/<int:conversation_id>/promise-decisions", PromiseDecisionApi.as_view(),
          name="admin-conversation-promise-decisions"),
     path("credit/policy", cr.CreditPolicyApi.as_view(), name="admin-credit-policy"),

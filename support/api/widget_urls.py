@@ -4,10 +4,12 @@ from django.urls import path
 from .widget import WidgetConversationStartApi, WidgetMessagesApi
 from .widget_attachments import WidgetAttachmentDownloadApi, WidgetAttachmentUploadApi
 from .widget_orders import WidgetOrderLookupApi
+from .widget_ratings import WidgetOneClickRatingApi
 from .widget_state import WidgetRatingApi, WidgetReadApi, WidgetSocketTokenApi
 
 urlpatterns = [
     path("orders/lookup", WidgetOrderLookupApi.as_view(), name="widget-order-lookup"),
+    path("ratings/one-click", WidgetOneClickRatingApi.as_view(), name="widget-one-click-rating"),
     path("conversations", WidgetConversationStartApi.as_view(), name="widget-conversations"),
     path("conversations/<int:conversation_id>/messages", WidgetMessagesApi.as_view(), name="widget-messages"),
     path("conversations/<int:conversation_id>/attachments", WidgetAttachmentUploadApi.as_view(),

@@ -20,6 +20,7 @@ from .credit import (
 )
 from .customers import Customer
 from .faq import FaqEntry
+from .followups import FollowUp, FollowUpStatus, SlaEvent, SlaPolicy
 from .hours import BusinessHours
 from .orders import Fulfillment, FulfillmentEvent, Order
 from .privacy import DataExport, SupportSettings
@@ -44,6 +45,8 @@ __all__ = [
     "Customer",
     "DataExport",
     "FaqEntry",
+    "FollowUp",
+    "FollowUpStatus",
     "Fulfillment",
     "FulfillmentEvent",
     "Message",
@@ -51,6 +54,8 @@ __all__ = [
     "Order",
     "Priority",
     "ReplyText",
+    "SlaEvent",
+    "SlaPolicy",
     "SupportSettings",
     "Template",
     "TemplateVariant",

@@ -59,6 +59,15 @@ class Conversation(models.Model):
     last_bot_key = models.CharField(max_length=48, blank=True)
     handed_off_at = models.DateTimeField(null=True, blank=True)
     handoff_reason = models.CharField(max_length=32, blank=True)
+    intent = models.CharField(max_length=24, blank=True, help_text="the first intent the bot recognised")
+    # SLA (support/actions/sla.py): the deadline of the answer the shopper waits for (first or next
+    # response), of the resolution, when the clock stopped (pending or snoozed time does not count),
+    # and how far up the escalation ladder the conversation is.
+    response_due_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    response_target = models.CharField(max_length=16, blank=True, help_text="first_response or next_response")
+    resolution_due_at = models.DateTimeField(null=True, blank=True)
+    sla_paused_at = models.DateTimeField(null=True, blank=True)
+    sla_level = models.PositiveSmallIntegerField(default=0, help_text="escalation steps taken")
 
     class Meta:
         indexes = [

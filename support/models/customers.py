@@ -15,6 +15,8 @@ class Customer(models.Model):
     phone = models.CharField(max_length=64, blank=True)
     locale = models.CharField(max_length=16, blank=True)
     country_code = models.CharField(max_length=2, blank=True)
+    time_zone = models.CharField(max_length=64, blank=True,
+                                 help_text="IANA zone from the browser (widget); else derived from the address")
     province_code = models.CharField(max_length=16, blank=True)
     city = models.CharField(max_length=255, blank=True)
     tags = models.JSONField(default=list, blank=True)

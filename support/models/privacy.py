@@ -30,6 +30,11 @@ class SupportSettings(models.Model):
     shop = models.OneToOneField(Shop, on_delete=models.CASCADE, related_name="support_settings")
     retention_months = models.PositiveSmallIntegerField(default=18)
     mirror_synced_at = models.DateTimeField(null=True, blank=True, help_text="last reconciliation with Shopify")
+    # Follow-ups (support/actions/followup_handlers.py): when each one is due.
+    checkin_after_days = models.PositiveSmallIntegerField(default=2, help_text="delivery check-in and rating")
+    nudge_after_hours = models.PositiveSmallIntegerField(default=24, help_text="awaiting the shopper: nudge")
+    resolve_after_hours = models.PositiveSmallIntegerField(default=72, help_text="awaiting the shopper: resolve")
+    dispute_deadline_hours = models.PositiveSmallIntegerField(default=72, help_text="evidence deadline of a dispute")
     high_value_threshold = models.DecimalField(
         max_digits=14, decimal_places=2, null=True, blank=True,
         help_text="customers who have spent at least this much move up a priority tier",

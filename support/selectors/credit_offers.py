@@ -17,15 +17,20 @@ OPEN_STATUSES = (ConversationStatus.OPEN, ConversationStatus.PENDING, Conversati
 VOID_PARCELS = ("cancelled", "canceled", "error", "failure")  # fulfillment statuses of a parcel not on its way
 
 
+def parcels_on_their_way():
+    """Parcels not delivered and not void (also the late-order scan's and the delivery check-in's test)."""
+    void = Q()
+    for status in VOID_PARCELS:  # any case: REST webhooks write "cancelled", GraphQL "CANCELLED"
+        void |= Q(status__iexact=status)
+    return Fulfillment.objects.filter(delivered_at__isnull=True).exclude(void)
+
+
 def late_offer_candidates(*, now: datetime, after_id: int = 0, limit: int = 200) -> list[int]:
     """Ids of orders that may be late and have no late-delivery grant, above ``after_id``, in order."""
     open_customers = Conversation.objects.filter(
         shop__is_active=True, shop__credit_policy__offer_late_orders=True, status__in=OPEN_STATUSES,
     ).values("customer_id")
-    void = Q()
-    for status in VOID_PARCELS:  # any case: REST webhooks write "cancelled", GraphQL "CANCELLED"
-        void |= Q(status__iexact=status)
-    on_its_way = Fulfillment.objects.filter(order=OuterRef("pk"), delivered_at__isnull=True).exclude(void)
+    on_its_way = parcels_on_their_way().filter(order=OuterRef("pk"))
     offered = CreditGrant.objects.filter(order=OuterRef("pk"), reason=CreditReason.LATE_DELIVERY)
     return list(
         Order.objects.filter(customer_id__in=open_customers, shopify_created_at__gte=now - LOOKBACK,

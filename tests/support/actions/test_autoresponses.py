@@ -74,8 +74,8 @@ def test_a_logged_in_shopper_gets_greeting_and_their_order_status(shop, redis_cl
     assert [m.body for m in sent] == [greeting(language), expected]
     assert "JD0001" in expected and "https://track.example/JD0001" in expected
     conversation.refresh_from_db()
-    assert (conversation.language, conversation.bot_failures, conversation.last_bot_key) == (
-        language, 0, "wismo.answer")
+    assert (conversation.language, conversation.bot_failures, conversation.last_bot_key, conversation.intent) == (
+        language, 0, "wismo.answer", "order_status")
     assert conversation.handed_off_at is None
 
 

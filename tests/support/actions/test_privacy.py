@@ -21,12 +21,15 @@ from tests.factories import (
     CustomerFactory,
     DataExportFactory,
     FaqEntryFactory,
+    FollowUpFactory,
     FulfillmentEventFactory,
     FulfillmentFactory,
     MessageFactory,
     OrderFactory,
     ReplyTextFactory,
     ShopTokenFactory,
+    SlaEventFactory,
+    SlaPolicyFactory,
     SupportSettingsFactory,
     TemplateFactory,
     TranslationSettingsFactory,
@@ -338,6 +341,9 @@ def populate(domain):
                                     size=1, sha256="0" * 64, storage_name=f"stored-{domain}")
     conversation.tags.create(shop=shop, name="vip")
     conversation.timeline.create(shop=shop, kind="conversation.started", actor="shopper")
+    FollowUpFactory(shop=shop, conversation=conversation)
+    SlaPolicyFactory(shop=shop)
+    SlaEventFactory(shop=shop, conversation=conversation)
     DataExportFactory(shop=shop, customer_shopify_id=customer.shopify_id)
     AuditEventFactory(shop=shop)
     TranslationSettingsFactory(shop=shop)
