@@ -28,6 +28,7 @@ with "skipped" marks it ``skipped``), or ``Later(due_at, outcome)`` to put it ba
 not met yet). A handler runs inside the chunk's transaction with ``followup.shop``, ``.customer``,
 ``.conversation`` (and its customer) and ``.order`` (and its customer) loaded; it must keep side effects
 outside the database for ``transaction.on_commit``, as it may run again after a rollback."""
+import json
 import logging
 import time
 from collections import defaultdict
@@ -35,7 +36,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import partial
 
-from django.db import IntegrityError, connection, transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -63,14 +64,33 @@ class Later:
 
 def schedule_followup(*, shop, kind: str, key: str, due_at: datetime, conversation=None, order=None, customer=None,
                       agent=None, data=None) -> tuple[FollowUp, bool]:
-    """One follow-up per (shop, key); returns the row and whether it was created now."""
-    fields = {"kind": kind, "due_at": due_at, "conversation": conversation, "order": order, "customer": customer,
-              "agent": agent, "data": data or {}}
-    try:
-        with transaction.atomic():
-            return FollowUp.objects.get_or_create(shop=shop, key=key[:160], defaults=fields)
-    except IntegrityError:  # a concurrent scheduler inserted the same key first
-        return FollowUp.objects.get(shop=shop, key=key[:160]), False
+    """One follow-up per (shop, key); returns the row and whether it was created now. A new row is one
+    ``INSERT ... ON CONFLICT DO NOTHING`` (no savepoint: it runs inside the callers' transactions on the
+    message path); an existing key reads the row that is there."""
+    key, data = key[:160], data or {}
+    shop_id = getattr(shop, "pk", shop)
+    ids = {"conversation_id": getattr(conversation, "pk", conversation), "order_id": getattr(order, "pk", order),
+           "customer_id": getattr(customer, "pk", customer), "agent_id": getattr(agent, "pk", agent)}
+    now = timezone.now()
+    with connection.cursor() as cursor:
+        cursor.execute(_insert_sql(), [shop_id, kind, key, FollowUpStatus.SCHEDULED, due_at, *ids.values(),
+                                       json.dumps(data), now])
+        inserted = cursor.fetchone()
+    if inserted is None:  # scheduled before (or by a concurrent caller): the row as it is
+        return FollowUp.objects.get(shop_id=shop_id, key=key), False
+    row = FollowUp(pk=inserted[0], shop_id=shop_id, kind=kind, key=key, status=FollowUpStatus.SCHEDULED,
+                   due_at=due_at, data=data, attempts=0, outcome="", created_at=now, **ids)
+    row._state.adding = False
+    return row, True
+
+
+def _insert_sql() -> str:
+    jsonb = "::jsonb" if connection.vendor == "postgresql" else ""
+    return (  # the table name comes from the model; every value is a parameter
+        f"INSERT INTO {FollowUp._meta.db_table} (shop_id, kind, key, status, due_at, conversation_id, order_id,"  # noqa: S608
+        f" customer_id, agent_id, data, attempts, outcome, created_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s,"
+        f" %s{jsonb}, 0, '', %s) ON CONFLICT (shop_id, key) DO NOTHING RETURNING id"
+    )
 
 
 def cancel_followups(queryset, outcome: str = "cancelled") -> int:

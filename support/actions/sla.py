@@ -161,7 +161,7 @@ def schedule_sla_followup(locked: Conversation, kind: str, target: str, due: dat
     closed hours) is armed again; one that did its work is not run twice."""
     key = f"sla:{locked.pk}:{target}:{_iso(due)}:{kind}" + (f":{level}" if level else "")
     data = {"target": target, "due_at": _iso(due), **({"level": level} if level else {})}
-    row, created = schedule_followup(shop=locked.shop, kind=kind, key=key, due_at=at, conversation=locked, data=data)
+    row, created = schedule_followup(shop=locked.shop_id, kind=kind, key=key, due_at=at, conversation=locked, data=data)
     if not created and row.status in REARMABLE:
         FollowUp.objects.filter(pk=row.pk, status__in=REARMABLE).update(
             status=FollowUpStatus.SCHEDULED, due_at=at, outcome="", finished_at=None)
