@@ -20,7 +20,7 @@ export REDIS_URL ?= redis://127.0.0.1:6379/0
 help:
 	@echo "make dev    install everything, seed the demo store and start the app (web, worker, beat, dev store)"
 	@echo "make test   install what the tests need and run lint, Python tests and front-end tests"
-	@echo "make bench  benchmarks: webhooks, chat sockets, inbox page, the bot's order answer (needs PostgreSQL and Redis; see bench/README.md)"
+	@echo "make bench  benchmarks: webhooks, chat sockets, inbox page, the bot's order answer, follow-ups (needs PostgreSQL and Redis; see bench/README.md)"
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)

@@ -50,6 +50,7 @@ SWEEP_LIMIT = 500_000  # rows claimed per sweep at most
 SWEEP_BUDGET = 20.0  # seconds a sweep keeps claiming batches (under the 30 s beat)
 CHUNK = 200  # ids per task
 REQUEUE_AFTER = timedelta(minutes=5)
+LOOKAHEAD = timedelta(seconds=30)  # one beat interval: rows due before the next sweep are claimed now
 MAX_ATTEMPTS = 5
 NOT_QUEUED = "not_queued"  # done, cancelled, or another worker has the row right now
 
@@ -125,26 +126,39 @@ def _claim_batch(now: datetime, size: int) -> tuple[list[int], list[int]]:
         lost = list(FollowUp.objects.select_for_update(skip_locked=True)
                     .filter(status=FollowUpStatus.QUEUED, queued_at__lt=now - REQUEUE_AFTER)
                     .order_by("queued_at", "pk").values_list("pk", flat=True)[:size])
-        due = list(FollowUp.objects.select_for_update(skip_locked=True)
-                   .filter(status=FollowUpStatus.SCHEDULED, due_at__lte=now)
-                   .order_by("due_at", "pk").values_list("pk", flat=True)[:size - len(lost)])
+        # Rows due before the next sweep are claimed now and published to run at their due time (a
+        # countdown of at most LOOKAHEAD), so a 30 s beat does not make them up to 30 s late.
+        upcoming = list(FollowUp.objects.select_for_update(skip_locked=True)
+                        .filter(status=FollowUpStatus.SCHEDULED, due_at__lte=now + LOOKAHEAD)
+                        .order_by("due_at", "pk").values_list("pk", "due_at")[:size - len(lost)])
+        due = [pk for pk, _ in upcoming]
         claimed = lost + due
         if claimed:
             FollowUp.objects.filter(pk__in=claimed).update(status=FollowUpStatus.QUEUED, queued_at=now)
-            transaction.on_commit(partial(enqueue_followups, claimed))
+            transaction.on_commit(partial(enqueue_followups, claimed, run_at=dict(upcoming), now=now))
     return lost, due
 
 
-def enqueue_followups(ids: list[int]) -> None:
-    """Publish the ids in chunks. With the broker down they stay ``queued`` and the sweep tries again
-    after ``REQUEUE_AFTER``."""
+def enqueue_followups(ids: list[int], *, run_at: dict | None = None, now: datetime | None = None) -> None:
+    """Publish the ids in chunks; a chunk of rows not due yet (``run_at``: id -> due time) is published
+    to run when its last row is due. With the broker down they stay ``queued`` and the sweep tries
+    again after ``REQUEUE_AFTER``."""
     from support.tasks import run_followups_task  # tasks import the actions
 
-    for start in range(0, len(ids), CHUNK):
+    run_at, now = run_at or {}, now or timezone.now()
+    ready = [pk for pk in ids if run_at.get(pk, now) <= now]
+    upcoming = [pk for pk in ids if run_at.get(pk, now) > now]  # in due order: each chunk waits for its last
+    chunks = [ready[i:i + CHUNK] for i in range(0, len(ready), CHUNK)]
+    chunks += [upcoming[i:i + CHUNK] for i in range(0, len(upcoming), CHUNK)]
+    for n, chunk in enumerate(chunks):
+        eta = max((run_at[pk] for pk in chunk if pk in run_at), default=now)
         try:
-            run_followups_task.delay(ids[start:start + CHUNK])
+            if eta > now:
+                run_followups_task.apply_async((chunk,), countdown=(eta - now).total_seconds())
+            else:
+                run_followups_task.delay(chunk)
         except Exception:  # noqa: BLE001 - broker down: the rows wait for the sweep
-            logger.warning("followups.enqueue_failed", extra={"count": len(ids) - start})
+            logger.warning("followups.enqueue_failed", extra={"count": sum(len(c) for c in chunks[n:])})
             return
 
 
@@ -206,7 +220,9 @@ def _queued(followup_ids: list[int]) -> list[FollowUp]:
                 .filter(pk__in=followup_ids, status=FollowUpStatus.QUEUED).order_by("conversation_id", "pk"))
 
 
-_LOCK_SQL = "SELECT 1 FROM support_followup WHERE id = %s AND status = %s FOR UPDATE SKIP LOCKED"
+# By primary key only: with ``status`` in the WHERE clause the planner may pick the partial index of
+# queued rows (its statistics can say "empty" right after a sweep) and scan every queued row per call.
+_LOCK_SQL = "SELECT status FROM support_followup WHERE id = %s FOR UPDATE SKIP LOCKED"
 
 
 def _lock(followup_id: int) -> bool:
@@ -217,8 +233,9 @@ def _lock(followup_id: int) -> bool:
     conversation, so holding rows not yet run while handlers wait for conversations could deadlock.
     Plain SQL: the ORM's query building cost three times as much CPU as the statement (0.38 ms a row)."""
     with connection.cursor() as cursor:
-        cursor.execute(_LOCK_SQL, [followup_id, FollowUpStatus.QUEUED.value])
-        return cursor.fetchone() is not None
+        cursor.execute(_LOCK_SQL, [followup_id])
+        row = cursor.fetchone()
+    return row is not None and row[0] == FollowUpStatus.QUEUED
 
 
 def _execute(followup: FollowUp, kind, now: datetime) -> Later | tuple[str, str]:

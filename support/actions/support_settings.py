@@ -1,5 +1,5 @@
 """Writes of the shop's help-desk settings (retention of conversations, the high-value threshold of
-the priority tiers), audited on the shop's log with the fields that changed."""
+the priority tiers, when follow-ups are due), audited on the shop's log with the fields that changed."""
 import logging
 from collections.abc import Mapping
 
@@ -11,7 +11,8 @@ from support.models import AuditEvent, SupportSettings
 logger = logging.getLogger(__name__)
 
 SETTINGS_UPDATED = "settings.support.updated"
-FIELDS = ("retention_months", "high_value_threshold")
+FIELDS = ("retention_months", "high_value_threshold", "checkin_after_days", "nudge_after_hours", "resolve_after_hours",
+          "dispute_deadline_hours")
 
 
 def support_settings(shop: Shop) -> SupportSettings:

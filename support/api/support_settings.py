@@ -1,5 +1,6 @@
-"""``/api/admin/settings/support``: how long conversations are kept (months, default 18) and from what
-lifetime spend a customer is high value (their conversations move up a priority tier; empty: off).
+"""``/api/admin/settings/support``: how long conversations are kept (months, default 18), from what
+lifetime spend a customer is high value (their conversations move up a priority tier; empty: off),
+and when follow-ups are due (check-in days, nudge and resolve hours, dispute deadline hours).
 Any agent reads; owners and admins change them (403 for others, 400 with the field on bad input,
 nothing written either way)."""
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -8,7 +9,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from support.actions.support_settings import support_settings, update_support_settings
+from support.actions.support_settings import FIELDS, support_settings, update_support_settings
 from support.api.hours import AdminToWrite
 
 
@@ -22,11 +23,18 @@ class SupportSettingsSerializer(serializers.Serializer):
     high_value_threshold = serializers.DecimalField(
         max_digits=14, decimal_places=2, min_value=0, allow_null=True, required=False,
         help_text="lifetime spend (shop currency) from which a customer moves up a priority tier; null: off")
+    checkin_after_days = serializers.IntegerField(min_value=0, max_value=60, required=False,
+                                                  help_text="delivery check-in this many days after delivery; 0: off")
+    nudge_after_hours = serializers.IntegerField(min_value=0, max_value=720, required=False,
+                                                 help_text="nudge a shopper who has not answered; 0: off")
+    resolve_after_hours = serializers.IntegerField(min_value=0, max_value=2160, required=False,
+                                                   help_text="resolve a conversation the shopper left; 0: off")
+    dispute_deadline_hours = serializers.IntegerField(min_value=1, max_value=720, required=False,
+                                                      help_text="evidence deadline after a dispute tag")
 
 
 def _shown(row) -> dict:
-    return SupportSettingsSerializer({"retention_months": row.retention_months,
-                                      "high_value_threshold": row.high_value_threshold}).data
+    return SupportSettingsSerializer({name: getattr(row, name) for name in FIELDS}).data
 
 
 class SupportSettingsApi(APIView):

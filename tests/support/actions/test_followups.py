@@ -136,7 +136,7 @@ def test_the_sweep_claims_only_due_rows_in_due_order(redis_client, django_captur
     due = [followup(conversation=conversation, status=FollowUpStatus.SCHEDULED, queued_at=None,
                     due_at=NOW - timedelta(minutes=m)) for m in (5, 60, 0, 30)]
     later = followup(conversation=conversation, status=FollowUpStatus.SCHEDULED, queued_at=None,
-                     due_at=NOW + timedelta(seconds=1))
+                     due_at=NOW + followups.LOOKAHEAD + timedelta(seconds=1))
     others = [followup(conversation=conversation, status=status, due_at=NOW - timedelta(hours=1), queued_at=None)
               for status in (FollowUpStatus.CANCELLED, FollowUpStatus.DONE, FollowUpStatus.FAILED)]
 
@@ -402,3 +402,18 @@ def test_a_shopper_facing_kind_runs_at_once_in_the_shopper_daytime():
     assert run_followup(night.pk, NOW - timedelta(seconds=1)) == "quiet_hours"
     night.refresh_from_db()
     assert night.due_at == NOW
+
+
+def test_a_row_due_before_the_next_sweep_is_claimed_now_and_published_to_run_when_due(
+        redis_client, django_capture_on_commit_callbacks):
+    conversation = ConversationFactory()
+    now_row = followup(conversation=conversation, status=FollowUpStatus.SCHEDULED, queued_at=None, due_at=NOW)
+    soon = followup(conversation=conversation, status=FollowUpStatus.SCHEDULED, queued_at=None,
+                    due_at=NOW + timedelta(seconds=12))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert sweep_due_followups(NOW) == {"due": 2, "requeued": 0}
+    queued = [json.loads(raw) for raw in redis_client.lrange("celery", 0, -1)]
+    by_ids = {tuple(json.loads(base64.b64decode(m["body"]))[0][0]): m["headers"].get("eta") for m in queued}
+    assert set(by_ids) == {(now_row.pk,), (soon.pk,)}
+    assert by_ids[(now_row.pk,)] is None and by_ids[(soon.pk,)] is not None  # the soon one waits 12 s
+    assert CALLS == []

@@ -35,21 +35,26 @@ def api(client, session_token, shop):
 
 
 def test_defaults_then_an_admin_changes_them(api, shop):
-    assert api("get", user_id=STAFF).json() == {"retention_months": 18, "high_value_threshold": None}
+    followups = {"checkin_after_days": 2, "nudge_after_hours": 24, "resolve_after_hours": 72,
+                 "dispute_deadline_hours": 72}
+    assert api("get", user_id=STAFF).json() == {"retention_months": 18, "high_value_threshold": None, **followups}
     response = api("put", {"high_value_threshold": "500", "retention_months": 24}, user_id=ADMIN)
-    assert (response.status_code, response.json()) == (200, {"retention_months": 24, "high_value_threshold": "500.00"})
+    assert (response.status_code, response.json()) == (
+        200, {"retention_months": 24, "high_value_threshold": "500.00", **followups})
     row = SupportSettings.objects.get(shop=shop)
     assert (row.retention_months, row.high_value_threshold) == (24, Decimal("500.00"))
     event = AuditEvent.objects.get(shop=shop)
     assert (event.action, event.data) == ("settings.support.updated",
                                           {"fields": ["high_value_threshold", "retention_months"]})
-    assert api("put", {"high_value_threshold": None}).json() == {"retention_months": 24, "high_value_threshold": None}
+    assert api("put", {"high_value_threshold": None}).json()["high_value_threshold"] is None
+    assert api("put", {"nudge_after_hours": 0}).json()["nudge_after_hours"] == 0
     assert api("put", {"retention_months": 24}).status_code == 200
-    assert AuditEvent.objects.filter(shop=shop).count() == 2  # nothing changed: nothing audited
+    assert AuditEvent.objects.filter(shop=shop).count() == 3  # nothing changed: nothing audited
 
 
 @pytest.mark.parametrize("data", [{"retention_months": 0}, {"retention_months": "x"},
-                                  {"high_value_threshold": "-1"}, {"high_value_threshold": "abc"}])
+                                  {"high_value_threshold": "-1"}, {"high_value_threshold": "abc"},
+                                  {"dispute_deadline_hours": 0}, {"checkin_after_days": 61}])
 def test_bad_values_are_refused_with_the_field_and_nothing_written(api, shop, data):
     response = api("put", data)
     assert response.status_code == 400
