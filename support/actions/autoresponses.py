@@ -101,7 +101,8 @@ def gather(message: Message, *, now) -> Facts:
         last_bot_key=conversation.last_bot_key or None,
     )
     facts_texts[autoresponder.GREETING] = hours_text.greeting_text(lang, shop.name or shop.domain, overrides)
-    facts_texts[autoresponder.OUT_OF_HOURS] = hours_text.out_of_hours_text(schedule, now, lang, None, overrides)
+    facts_texts[autoresponder.OUT_OF_HOURS] = hours_text.out_of_hours_text(
+        schedule, now, lang, conversation.customer.time_zone or None, overrides)  # in the shopper's clock if known
     return Facts(turn=turn, language=lang, classification=classification, texts=facts_texts, overrides=overrides)
 
 

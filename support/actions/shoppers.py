@@ -7,7 +7,9 @@ from support.models import Customer
 
 
 def shopper_for(shop: Shop, *, shopify_customer_id: int | None, visitor_id: str | None, name: str = "",
-                email: str = "", locale: str = "") -> Customer:
+                email: str = "", locale: str = "", time_zone: str = "") -> Customer:
+    """The shopper's row, with what the pre-chat form and the browser gave; the browser's time zone
+    (checked by the caller) replaces an older one: it is where the shopper is now."""
     with transaction.atomic():
         if shopify_customer_id is not None:
             customer, _ = Customer.objects.select_for_update().get_or_create(shop=shop, shopify_id=shopify_customer_id)
@@ -24,6 +26,9 @@ def shopper_for(shop: Shop, *, shopify_customer_id: int | None, visitor_id: str 
             if locale and not customer.locale:
                 customer.locale = locale[:16]
                 changed.append("locale")
+            if time_zone and customer.time_zone != time_zone:
+                customer.time_zone = time_zone[:64]
+                changed.append("time_zone")
             if changed:
                 customer.save(update_fields=[*changed, "updated_at"])
         return customer

@@ -23,6 +23,7 @@ from support.actions.shoppers import shopper_for
 from support.api.attachments import MessageAttachmentSerializer
 from support.consumers import issue_socket_token
 from support.models import Conversation, Customer
+from support.rules.hours import is_time_zone
 from support.selectors.conversations import messages_after
 
 logger = logging.getLogger(__name__)
@@ -106,6 +107,13 @@ class StartSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=120, required=False, allow_blank=True, default="")
     email = serializers.EmailField(required=False, allow_blank=True, default="")
     locale = serializers.RegexField(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?$", required=False, default="")
+    time_zone = serializers.CharField(max_length=64, required=False, allow_blank=True, default="",
+                                      help_text="the browser's IANA zone (quiet hours of automatic messages)")
+
+    def validate_time_zone(self, value):
+        if value and not is_time_zone(value):
+            raise serializers.ValidationError("not an IANA time zone", code="invalid_time_zone")
+        return value
 
 
 class WidgetApi(APIView):
@@ -136,7 +144,7 @@ class WidgetConversationStartApi(WidgetApi):
             visitor_id=None if identity.shopify_customer_id else visitor_id, **payload.validated_data,
         )
         conversation, created = start_or_resume(customer, language=payload.validated_data["locale"])
-        token = None
+        token = None  # (shopper_for keeps the browser's zone: the shopper's quiet hours follow their clock)
         if identity.shopify_customer_id is None and (identity.visitor is None or identity.visitor.needs_rotation):
             token = visitors.issue(identity.shop.pk, visitor_id)
         messages = messages_after(conversation, after_id=None, include_notes=False)

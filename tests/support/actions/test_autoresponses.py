@@ -280,3 +280,14 @@ def test_the_turn_queues_the_translation_for_agents_when_the_shop_has_it_on(
     queued = [json.loads(raw)["headers"] for raw in redis_client.lrange("celery", 0, -1)]
     assert [(h["task"], h["argsrepr"]) for h in queued] == [
         ("support.tasks.translate_message_task", f"({message.pk},)")]
+
+
+def test_out_of_hours_names_the_time_on_the_shoppers_clock_when_the_browser_told_it(shop, redis_client):
+    today = timezone.now().astimezone(BERLIN).weekday()
+    open_day = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[(today + 2) % 7]
+    BusinessHoursFactory(shop=shop, weekly={open_day: [["09:00", "17:00"]]}, holiday_countries=[])
+    conversation = ConversationFactory(shop=shop, customer=CustomerFactory(shop=shop, time_zone="Asia/Tokyo"))
+    sent = says(conversation, "Hello there")
+    tokyo = hours_text.out_of_hours_text(schedule_for(shop), timezone.now(), "en", "Asia/Tokyo")
+    assert [m.body for m in sent] == [greeting("en"), tokyo]
+    assert tokyo != hours_text.out_of_hours_text(schedule_for(shop), timezone.now(), "en", None)

@@ -153,3 +153,16 @@ def test_blank_message_is_400_with_its_reason_and_stores_nothing(widget):
     response = widget.call("post", f"conversations/{conversation_id}/messages", {"body": "   ", "client_id": "b"})
     assert (response.status_code, response.json()["code"]) == (400, "empty_body")
     assert not Message.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_browsers_time_zone_is_kept_for_quiet_hours_and_a_bad_one_refused(widget):
+    refused = widget.start(name="Ana", time_zone="Mars/Olympus_Mons")
+    assert refused.status_code == 400
+    assert refused.json()["fields"]["time_zone"] == ["not an IANA time zone"]
+    assert not Customer.objects.filter(shop=widget.shop).exists()
+
+    assert widget.start(name="Ana", time_zone="America/Sao_Paulo").status_code == 201
+    assert Customer.objects.get(shop=widget.shop).time_zone == "America/Sao_Paulo"
+    assert widget.start(time_zone="Europe/Lisbon").status_code == 200  # travelling: the newest zone wins
+    assert Customer.objects.get(shop=widget.shop).time_zone == "Europe/Lisbon"
