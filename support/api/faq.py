@@ -5,10 +5,11 @@ import logging
 
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
-from rest_framework.permissions import SAFE_METHODS, BasePermission, IsAuthenticated
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from shopapp.api.permissions import AdminToWrite
 from support.actions import faq as faq_actions
 from support.rules import faq as rules
 from support.rules.intents import classify
@@ -21,16 +22,9 @@ logger = logging.getLogger(__name__)
 TESTED_CANDIDATES = 3
 
 
-class CanEditFaq(BasePermission):
-    """Reads for all staff; writes for admins and owners (others: 403 and one log line)."""
-
+class CanEditFaq(AdminToWrite):
     message = "only the shop's owner and admins can change the FAQ"
-
-    def has_permission(self, request, view):
-        if request.method in SAFE_METHODS or request.user.has_role("admin"):
-            return True
-        logger.info("faq.write.refused", extra={"reason": "role", "agent_id": request.user.pk})
-        return False
+    log_key = "faq.write.refused"
 
 
 class FaqEntrySerializer(serializers.Serializer):

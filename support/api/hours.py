@@ -1,33 +1,23 @@
 """``/api/admin/settings/hours``: the shop's business hours and its greeting / out-of-hours switches.
 Any agent reads them; owners and admins change them (403 for others, nothing written). Bad input is
 a 400 with the reason code of ``support.rules.hours.ScheduleError``, nothing written."""
-import logging
-
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
-from rest_framework.permissions import SAFE_METHODS, BasePermission, IsAuthenticated
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from shopapp.api.exceptions import BadRequest
+from shopapp.api.permissions import AdminToWrite
 from support.actions.hours import set_business_hours
 from support.rules.hours import ScheduleError
 from support.selectors.hours import hours_settings
 
-logger = logging.getLogger(__name__)
 
-
-class AdminToWrite(BasePermission):
-    """Reads for every agent; writes for the admin role and above (one log line per refusal)."""
-
+class CanEditHours(AdminToWrite):
     message = "only the shop's owner and admins can change business hours"
-
-    def has_permission(self, request, view):
-        if request.method in SAFE_METHODS or request.user.has_role("admin"):
-            return True
-        logger.info("hours.settings.refused", extra={"reason": "role", "agent_id": request.user.pk})
-        return False
+    log_key = "hours.settings.refused"
 
 
 class HoursSerializer(serializers.Serializer):
@@ -54,7 +44,7 @@ class HoursStateSerializer(HoursSerializer):
 
 
 class BusinessHoursApi(APIView):
-    permission_classes = [IsAuthenticated, AdminToWrite]
+    permission_classes = [IsAuthenticated, CanEditHours]
 
     @extend_schema(responses=HoursStateSerializer, operation_id="admin_settings_hours",
                    summary="The shop's business hours (every day open when never set)", tags=["settings"])

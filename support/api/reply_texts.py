@@ -6,11 +6,12 @@ import logging
 
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
-from rest_framework.permissions import SAFE_METHODS, BasePermission, IsAuthenticated
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from shopapp.api.exceptions import BadRequest
+from shopapp.api.permissions import AdminToWrite
 from support.actions.reply_texts import reset_reply_text, set_reply_text
 from support.rules import reply_texts as rules
 from support.selectors.reply_texts import reply_overrides, reply_text_entry, reply_text_listing
@@ -20,16 +21,9 @@ logger = logging.getLogger(__name__)
 TAGS = ["reply-texts"]
 
 
-class AdminToWrite(BasePermission):
-    """Reads for every agent; writes for the admin role and above (one log line per refusal)."""
-
+class CanEditReplyTexts(AdminToWrite):
     message = "only the shop's owner and admins can change the bot's texts"
-
-    def has_permission(self, request, view):
-        if request.method in SAFE_METHODS or request.user.has_role("admin"):
-            return True
-        logger.info("reply_texts.write.refused", extra={"reason": "role", "agent_id": request.user.pk})
-        return False
+    log_key = "reply_texts.write.refused"
 
 
 class ReplyTextLanguageSerializer(serializers.Serializer):
@@ -83,7 +77,7 @@ class ReplyTextListApi(APIView):
 
 
 class ReplyTextDetailApi(APIView):
-    permission_classes = [IsAuthenticated, AdminToWrite]
+    permission_classes = [IsAuthenticated, CanEditReplyTexts]
 
     @extend_schema(request=ReplyTextBodySerializer, responses={200: ReplyTextEntrySerializer, **REFUSALS},
                    operation_id="admin_reply_text_set", summary="Set the shop's text of a key in a language",

@@ -9,12 +9,13 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from shopapp.api.permissions import AdminToWrite
 from support.actions.support_settings import FIELDS, support_settings, update_support_settings
-from support.api.hours import AdminToWrite
 
 
 class AdminToChange(AdminToWrite):
     message = "only the shop's owner and admins can change these settings"
+    log_key = "support.settings.refused"
 
 
 class SupportSettingsSerializer(serializers.Serializer):

@@ -6,10 +6,11 @@ from dataclasses import asdict
 
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
-from rest_framework.permissions import SAFE_METHODS, BasePermission, IsAuthenticated
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from shopapp.api.permissions import AdminToWrite
 from support.actions import templates as template_actions
 from support.api.conversations import MessageSerializer
 from support.rules import templates as rules
@@ -22,16 +23,9 @@ logger = logging.getLogger(__name__)
 MAX_VALUES = 20
 
 
-class CanEditTemplates(BasePermission):
-    """Reads for all staff; writes for admins and owners (others: 403 and one log line)."""
-
+class CanEditTemplates(AdminToWrite):
     message = "only the shop's owner and admins can change templates"
-
-    def has_permission(self, request, view):
-        if request.method in SAFE_METHODS or request.user.has_role("admin"):
-            return True
-        logger.info("templates.write.refused", extra={"reason": "role", "agent_id": request.user.pk})
-        return False
+    log_key = "templates.write.refused"
 
 
 class TemplateSerializer(serializers.Serializer):

@@ -9,10 +9,11 @@ import logging
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import APIException
-from rest_framework.permissions import BasePermission, IsAuthenticated
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from shopapp.api.permissions import AdminToWrite
 from support.actions import translation as translation_actions
 from support.models import TranslationProvider
 from support.selectors.translation import translation_settings
@@ -45,14 +46,9 @@ def send_translated(conversation, agent, data: dict):
         raise TranslationFailed(error.reason) from None
 
 
-class IsShopAdminToWrite(BasePermission):
+class IsShopAdminToWrite(AdminToWrite):
     message = "only the shop's owner and admins can change translation settings"
-
-    def has_permission(self, request, view):
-        if request.method in ("GET", "HEAD", "OPTIONS") or request.user.has_role("admin"):
-            return True
-        logger.info("translation.settings.refused", extra={"reason": "role", "agent_id": request.user.pk})
-        return False
+    log_key = "translation.settings.refused"
 
 
 class TranslationSettingsSerializer(serializers.Serializer):
