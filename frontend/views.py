@@ -1,6 +1,7 @@
 """Django views that serve the shells: the app home (embedded admin) and, in development, a landing
 page that opens the admin as a staff member of the dev store."""
 import logging
+import re
 from urllib.parse import urlencode
 
 import httpx
@@ -36,8 +37,12 @@ def home(request):
     return dev_landing(request)
 
 
+_LOCALE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,2}$")
+_SCREEN = re.compile(r"^[a-z0-9/-]{0,100}$")
+
+
 @require_GET
-def app_home(request):
+def app_home(request, screen: str = ""):
     result = shopify_app().verify_app_home_req(
         to_shopify_request(request), app_home_patch_id_token_path=PATCH_ID_TOKEN_PATH
     )
@@ -54,7 +59,7 @@ def app_home(request):
     config = {
         "apiKey": settings.SHOPIFY_API_KEY,
         "shop": shop.domain,
-        "locale": request.GET.get("locale", "en")[:16],
+        "locale": _locale(request.GET.get("locale", "")),
         "devSessionTokenUrl": f"/dev/session-token?shop={shop.domain}&user_id={agent.shopify_user_id}"
         if _dev_mode()
         else None,
@@ -67,6 +72,11 @@ def app_home(request):
     for header, value in result.response.headers.items():
         response[header] = value
     return response
+
+
+def _locale(value: str) -> str:
+    """The Shopify admin's locale (``locale=zh-CN``), for the admin's language; "en" when absent or odd."""
+    return value if _LOCALE.match(value or "") else "en"
 
 
 def _bundle(name):
@@ -115,12 +125,17 @@ def _dev_token(request):
 @require_GET
 def dev_open(request):
     """Development only: open the app home as a staff member, the way the Shopify admin does on
-    the first load (a fresh session token in ``id_token``)."""
+    the first load (a fresh session token in ``id_token``). Optional ``screen`` (e.g. ``inbox``,
+    ``conversations/12``) opens that screen, and ``locale`` the admin's language (``zh-CN``)."""
     minted, error = _dev_token(request)
     if error:
         return error
     shop, token = minted
-    return HttpResponseRedirect("/app?" + urlencode({"shop": shop, "embedded": "1", "id_token": token}))
+    screen = request.GET.get("screen", "").strip("/")
+    if not _SCREEN.match(screen):
+        return JsonResponse({"detail": "screen must be a path like conversations/12", "code": "invalid"}, status=400)
+    query = {"shop": shop, "embedded": "1", "id_token": token, "locale": _locale(request.GET.get("locale", ""))}
+    return HttpResponseRedirect(f"/app{'/' + screen if screen else ''}?" + urlencode(query))
 
 
 @require_GET

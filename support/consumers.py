@@ -32,6 +32,14 @@ def issue_socket_token(*, shop_id: int, conversation_id: int, customer_id: int) 
     return signing.dumps({"s": shop_id, "c": conversation_id, "u": customer_id}, salt="support.widget.socket")
 
 
+def widget_socket_url() -> str:
+    """Where the storefront widget opens its websocket: the app's own origin (Shopify's app proxy
+    carries HTTP only), ``wss://`` when the app is served over https."""
+    from django.conf import settings
+
+    return settings.APP_URL.replace("https://", "wss://", 1).replace("http://", "ws://", 1) + "/ws/widget/"
+
+
 def read_socket_token(token: str) -> dict | None:
     try:
         return signing.loads(token, salt="support.widget.socket", max_age=SOCKET_TOKEN_MAX_AGE)

@@ -21,7 +21,7 @@ from support.actions import messages as message_actions
 from support.actions.conversations import start_or_resume
 from support.actions.shoppers import shopper_for
 from support.api.attachments import MessageAttachmentSerializer
-from support.consumers import issue_socket_token
+from support.consumers import issue_socket_token, widget_socket_url
 from support.models import Conversation, Customer
 from support.rules.hours import is_time_zone
 from support.selectors.conversations import messages_after
@@ -125,6 +125,7 @@ class StartedSerializer(serializers.Serializer):
     conversation = serializers.DictField()
     visitor_token = serializers.CharField(allow_null=True)
     socket_token = serializers.CharField()
+    socket_url = serializers.CharField(help_text="the websocket to open with ?token=<socket_token>")
     messages = WidgetMessageSerializer(many=True)
     agents_online = serializers.BooleanField(help_text="false: the widget asks for an email, replies go out by email")
 
@@ -153,6 +154,7 @@ class WidgetConversationStartApi(WidgetApi):
             "visitor_token": token,
             "socket_token": issue_socket_token(shop_id=identity.shop.pk, conversation_id=conversation.pk,
                                                customer_id=customer.pk),
+            "socket_url": widget_socket_url(),
             "messages": WidgetMessageSerializer(messages, many=True).data,
             "agents_online": bool(presence.agents_online(identity.shop.pk)),
         }, status=201 if created else 200)

@@ -7,7 +7,7 @@ from rest_framework.response import Response
 from support.actions.ratings import rate_conversation
 from support.api.receipts import ReadResultSerializer, ReadSerializer, read_result
 from support.api.widget import WidgetApi, widget_conversation
-from support.consumers import issue_socket_token
+from support.consumers import issue_socket_token, widget_socket_url
 
 
 class WidgetReadApi(WidgetApi):
@@ -40,6 +40,7 @@ class WidgetRatingApi(WidgetApi):
 
 class SocketTokenSerializer(serializers.Serializer):
     socket_token = serializers.CharField()
+    socket_url = serializers.CharField()
 
 
 class WidgetSocketTokenApi(WidgetApi):
@@ -48,4 +49,5 @@ class WidgetSocketTokenApi(WidgetApi):
     def post(self, request, conversation_id: int):
         conversation = widget_conversation(request.user, conversation_id)
         return Response({"socket_token": issue_socket_token(
-            shop_id=conversation.shop_id, conversation_id=conversation.pk, customer_id=conversation.customer_id)})
+            shop_id=conversation.shop_id, conversation_id=conversation.pk, customer_id=conversation.customer_id),
+            "socket_url": widget_socket_url()})

@@ -84,6 +84,30 @@ def test_dev_open_mints_a_token_and_opens_the_app(client, seeded_shop, owner_id)
 
 
 @pytest.mark.django_db
+def test_dev_open_opens_a_screen_in_the_admins_language(client, seeded_shop, owner_id):
+    response = client.get("/dev/open", {"shop": DEMO_SHOP, "user_id": owner_id, "screen": "conversations/12",
+                                        "locale": "zh-CN"})
+    assert response.status_code == 302
+    assert response["Location"].startswith("/app/conversations/12?")
+    follow = client.get(response["Location"])
+    assert follow.status_code == 200
+    assert app_config(follow)["locale"] == "zh-CN"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("screen", ["../admin", "https://evil.example/x", "a?b=c"])
+def test_dev_open_refuses_a_screen_that_is_not_a_plain_path(client, seeded_shop, owner_id, screen):
+    response = client.get("/dev/open", {"shop": DEMO_SHOP, "user_id": owner_id, "screen": screen})
+    assert response.status_code == 400
+
+
+@pytest.mark.django_db
+def test_an_odd_locale_falls_back_to_english(client, seeded_shop, owner_id):
+    response = client.get("/dev/open", {"shop": DEMO_SHOP, "user_id": owner_id, "locale": "<script>"})
+    assert app_config(client.get(response["Location"]))["locale"] == "en"
+
+
+@pytest.mark.django_db
 def test_dev_session_token_answers_a_usable_token(client, seeded_shop, owner_id):
     token = client.get("/dev/session-token", {"shop": DEMO_SHOP, "user_id": owner_id}).json()["token"]
     me = client.get("/api/admin/me", HTTP_AUTHORIZATION=f"Bearer {token}")

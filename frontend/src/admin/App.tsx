@@ -1,112 +1,115 @@
-import {
-  AppProvider,
-  Badge,
-  Banner,
-  BlockStack,
-  Card,
-  InlineStack,
-  Page,
-  SkeletonBodyText,
-  Text,
-} from "@shopify/polaris";
+import { AppProvider, Banner, Card, Page, SkeletonBodyText } from "@shopify/polaris";
 import en from "@shopify/polaris/locales/en.json";
-import { useCallback, useEffect, useState } from "react";
+import zhCN from "@shopify/polaris/locales/zh-CN.json";
+import type { LinkLikeComponentProps } from "@shopify/polaris/build/ts/src/utilities/link";
+import { Suspense, type ReactNode } from "react";
+import { BrowserRouter, Link, MemoryRouter, Navigate, Route, Routes } from "react-router-dom";
+import { ApiProvider, MeProvider, useResource } from "./api/context";
 import type { ApiFetch } from "./api/client";
 import type { MeResponse } from "./api/types";
+import { I18nProvider, languageFor, useI18n } from "./i18n";
+import { BASENAME, HOME_PATH, ROUTES } from "./routes";
+import { Shell } from "./Shell";
 
 export interface AppProps {
   apiFetch: ApiFetch;
+  /** Session tokens for the agent websocket; without it there are no live updates. */
+  getToken?: () => Promise<string>;
+  /** The Shopify admin's locale, e.g. "en" or "zh-CN". */
+  locale?: string;
+  /** Tests: render at this path (inside the app, e.g. "/inbox") with an in-memory router. */
+  initialPath?: string;
 }
 
-type MeState =
-  | { status: "loading" }
-  | { status: "ready"; me: MeResponse }
-  | { status: "error"; reason: string };
-
-function errorReason(error: unknown): string {
-  // ApiError.message is its reason; other errors (session token, config) have
-  // a readable message too.
-  return error instanceof Error && error.message !== "" ? error.message : "Unknown error";
-}
-
-function useMe(apiFetch: ApiFetch): [MeState, () => void] {
-  const [state, setState] = useState<MeState>({ status: "loading" });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setState({ status: "loading" });
-    apiFetch<MeResponse>("/api/admin/me", { signal: controller.signal }).then(
-      (me) => {
-        if (!controller.signal.aborted) setState({ status: "ready", me });
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted) setState({ status: "error", reason: errorReason(error) });
-      },
+/** Polaris renders its links (navigation, buttons with `url`) through the router. */
+function RouterLink({ url, children, external, ...rest }: LinkLikeComponentProps) {
+  if (external || !url.startsWith(BASENAME)) {
+    return (
+      <a href={url} {...rest} {...(external ? { target: "_blank", rel: "noopener noreferrer" } : {})}>
+        {children}
+      </a>
     );
-    return () => controller.abort();
-  }, [apiFetch, attempt]);
-
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  return [state, retry];
-}
-
-function SignedIn({ me }: { me: MeResponse }) {
-  const { agent, shop } = me;
+  }
   return (
-    <Card>
-      <BlockStack gap="300">
-        <Text as="p" variant="bodyMd">
-          {`Signed in as ${agent.name} (${agent.role}) at ${shop.name}`}
-        </Text>
-        <InlineStack gap="200" blockAlign="center">
-          <Text as="span" tone="subdued">
-            Currency
-          </Text>
-          <Badge>{shop.currency}</Badge>
-        </InlineStack>
-        <InlineStack gap="200" blockAlign="center">
-          <Text as="span" tone="subdued">
-            Time zone
-          </Text>
-          <Text as="span">{shop.timezone}</Text>
-        </InlineStack>
-      </BlockStack>
-    </Card>
+    <Link to={url.slice(BASENAME.length) || "/"} {...rest}>
+      {children}
+    </Link>
   );
 }
 
-function Home({ apiFetch }: AppProps) {
-  const [state, retry] = useMe(apiFetch);
+function Loading() {
+  const { t } = useI18n();
   return (
-    <Page title="Support">
-      <BlockStack gap="400">
-        {state.status === "error" && (
-          <Banner
-            title="Could not load your account"
-            tone="critical"
-            action={{ content: "Try again", onAction: retry }}
-          >
-            <p>{state.reason}</p>
-          </Banner>
-        )}
-        {state.status === "loading" && (
-          <Card>
-            <div role="status" aria-label="Loading your account">
-              <SkeletonBodyText lines={3} />
-            </div>
-          </Card>
-        )}
-        {state.status === "ready" && <SignedIn me={state.me} />}
-      </BlockStack>
+    <Page>
+      <Card>
+        <div role="status" aria-label={t("common.loading")}>
+          <SkeletonBodyText lines={3} />
+        </div>
+      </Card>
     </Page>
   );
 }
 
-export default function App({ apiFetch }: AppProps) {
+/** Loads the signed-in account once; every screen can then `useMe()`. */
+function MeGate({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  const { state, reload } = useResource<MeResponse>("/api/admin/me");
+  if (state.status === "loading") return <Loading />;
+  if (state.status === "error") {
+    return (
+      <Page>
+        <Banner
+          title={t("common.accountError")}
+          tone="critical"
+          action={{ content: t("common.tryAgain"), onAction: () => reload() }}
+        >
+          <p>{state.reason}</p>
+        </Banner>
+      </Page>
+    );
+  }
+  return <MeProvider me={state.data}>{children}</MeProvider>;
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return <Page title={t("common.notFound")} />;
+}
+
+function AppRoutes() {
   return (
-    <AppProvider i18n={en}>
-      <Home apiFetch={apiFetch} />
+    <Suspense fallback={<Loading />}>
+      <Routes>
+        <Route path="/" element={<Navigate to={HOME_PATH} replace />} />
+        {ROUTES.map(({ path, Component }) => (
+          <Route key={path} path={path} element={<Component />} />
+        ))}
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </Suspense>
+  );
+}
+
+export default function App({ apiFetch, getToken, locale = "en", initialPath }: AppProps) {
+  const language = languageFor(locale);
+  const body = (
+    <MeGate>
+      <Shell>
+        <AppRoutes />
+      </Shell>
+    </MeGate>
+  );
+  return (
+    <AppProvider i18n={language === "zh-CN" ? zhCN : en} linkComponent={RouterLink}>
+      <I18nProvider language={language}>
+        <ApiProvider apiFetch={apiFetch} getToken={getToken}>
+          {initialPath === undefined ? (
+            <BrowserRouter basename={BASENAME}>{body}</BrowserRouter>
+          ) : (
+            <MemoryRouter initialEntries={[initialPath]}>{body}</MemoryRouter>
+          )}
+        </ApiProvider>
+      </I18nProvider>
     </AppProvider>
   );
 }

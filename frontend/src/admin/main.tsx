@@ -6,13 +6,14 @@ import { createApiClient, type ApiFetch } from "./api/client";
 import { getSessionToken } from "./api/sessionToken";
 import { readAppConfig } from "./config";
 
-function makeApiFetch(): ApiFetch {
+function setup(): { apiFetch: ApiFetch; getToken?: () => Promise<string>; locale: string } {
   try {
     const config = readAppConfig();
-    return createApiClient({ getToken: () => getSessionToken(config) });
+    const getToken = () => getSessionToken(config);
+    return { apiFetch: createApiClient({ getToken }), getToken, locale: config.locale };
   } catch (error) {
     // A broken page config is shown in the app's error banner.
-    return () => Promise.reject(error);
+    return { apiFetch: () => Promise.reject(error), locale: navigator.language };
   }
 }
 
@@ -21,8 +22,9 @@ if (container === null) {
   throw new Error('admin: the page has no <div id="app">');
 }
 
+const { apiFetch, getToken, locale } = setup();
 createRoot(container).render(
   <StrictMode>
-    <App apiFetch={makeApiFetch()} />
+    <App apiFetch={apiFetch} getToken={getToken} locale={locale} />
   </StrictMode>,
 );

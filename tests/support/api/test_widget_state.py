@@ -26,7 +26,9 @@ def test_shopper_marks_read_rates_once_and_refreshes_the_socket_token(widget):  
     assert rated.status_code == 201 and rated.json()["rating"] == 5
     again = widget.call("post", f"{base}/rating", {"rating": 1})
     assert (again.status_code, again.json()["code"]) == (400, "already_rated")
-    token = widget.call("post", f"{base}/socket-token").json()["socket_token"]
+    fresh = widget.call("post", f"{base}/socket-token").json()
+    assert fresh["socket_url"] == "ws://testserver/ws/widget/"
+    token = fresh["socket_token"]
     assert read_socket_token(token) == {"s": widget.shop.pk, "c": conversation.pk, "u": conversation.customer_id}
 
     conversation.refresh_from_db()

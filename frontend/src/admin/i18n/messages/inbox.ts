@@ -1,0 +1,6 @@
+import type { AreaMessages } from "./types";
+
+export default {
+  en: {},
+  "zh-CN": {},
+} satisfies AreaMessages;

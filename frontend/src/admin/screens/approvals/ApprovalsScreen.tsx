@@ -1,0 +1,8 @@
+import { Page } from "@shopify/polaris";
+import { useI18n } from "../../i18n";
+
+/** Placeholder: replaced by the screen itself. */
+export default function ApprovalsScreen() {
+  const { t } = useI18n();
+  return <Page title={t("nav.approvals")} />;
+}
