@@ -19,7 +19,7 @@ export REDIS_URL ?= redis://127.0.0.1:6379/0
 
 help:
 	@echo "make dev    install everything, seed the demo store and start the app (web, worker, beat, dev store)"
-	@echo "make test   install what the tests need and run lint, Python tests and front-end tests"
+	@echo "make test   install what the tests need, build the front end and run lint, Python, front-end and browser tests"
 	@echo "make bench  benchmarks: webhooks, chat sockets, inbox page, the bot's order answer, follow-ups (needs PostgreSQL and Redis; see bench/README.md)"
 
 $(VENV)/.installed: pyproject.toml
@@ -42,8 +42,9 @@ build: frontend
 dev: install build
 	@scripts/dev.sh
 
-test: install frontend
+test: install build
 	@scripts/check_services.sh
+	@scripts/ensure_chromium.sh
 	$(VENV)/bin/ruff check .
 	cd frontend && $(NPM) run typecheck
 	cd frontend && $(NPM) test

@@ -60,6 +60,7 @@ def app_home(request, screen: str = ""):
         "apiKey": settings.SHOPIFY_API_KEY,
         "shop": shop.domain,
         "locale": _locale(request.GET.get("locale", "")),
+        "chatEmbedId": settings.SHOPIFY_CHAT_EXTENSION_ID or None,
         "devSessionTokenUrl": f"/dev/session-token?shop={shop.domain}&user_id={agent.shopify_user_id}"
         if _dev_mode()
         else None,
@@ -70,6 +71,8 @@ def app_home(request, screen: str = ""):
         {"config": config, "bundle": _bundle("src/admin/main.tsx"), "embedded": not _dev_mode()},
     )
     for header, value in result.response.headers.items():
+        if header.lower() == "link" and _dev_mode():
+            continue  # preloads of App Bridge and Polaris from Shopify's CDN: nothing loads them in development
         response[header] = value
     return response
 

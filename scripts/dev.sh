@@ -42,6 +42,7 @@ cat <<TXT
   Support app is starting:
     App (dev landing page):  $APP_URL/
     Embedded admin:          open it from the landing page as any staff member of the demo store
+    Demo storefront (chat):  $SHOPIFY_DEVSTORE_URL/store/demo-store.myshopify.com/
     Health:                  $APP_URL/healthz
     API schema:              $APP_URL/api/schema/
     Dev store simulator:     $SHOPIFY_DEVSTORE_URL/_devstore/shops/demo-store.myshopify.com

@@ -49,7 +49,7 @@ SHOPIFY_API_VERSION = os.environ.get("SHOPIFY_API_VERSION", "2026-07")
 SHOPIFY_SCOPES = os.environ.get(
     "SHOPIFY_SCOPES",
     "read_customers,write_customers,read_orders,read_fulfillments,"
-    "read_store_credit_accounts,write_store_credit_account_transactions,write_gift_cards",
+    "read_store_credit_accounts,write_store_credit_account_transactions,write_gift_cards,write_app_proxy",
 )
 # Development and tests only: send every Shopify request to the dev store simulator.
 SHOPIFY_DEVSTORE_URL = os.environ.get("SHOPIFY_DEVSTORE_URL", "").rstrip("/")
@@ -61,6 +61,10 @@ SHOPIFY_RETRY_BASE_DELAY = float(os.environ.get("SHOPIFY_RETRY_BASE_DELAY", "0.5
 SHOPIFY_MAX_THROTTLE_WAIT = float(os.environ.get("SHOPIFY_MAX_THROTTLE_WAIT", "20"))
 # Seconds a legacy install link (query HMAC + timestamp) stays valid.
 SHOPIFY_OAUTH_MAX_AGE = int(os.environ.get("SHOPIFY_OAUTH_MAX_AGE", "600"))
+# The chat widget's theme app extension id (the Shopify CLI writes it to .env as SHOPIFY_<EXTENSION NAME>_ID
+# on deploy): the admin's "Show the chat on your storefront" link activates its ``chat-embed`` block there.
+# Unset: the admin explains that the link is missing.
+SHOPIFY_CHAT_EXTENSION_ID = os.environ.get("SHOPIFY_CHAT_EXTENSION_ID", "").strip()
 if not DEBUG and not (SHOPIFY_API_KEY and SHOPIFY_API_SECRET):
     raise ImproperlyConfigured("SHOPIFY_API_KEY and SHOPIFY_API_SECRET must be set when DEBUG is off")
 

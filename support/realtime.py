@@ -29,6 +29,9 @@ BROADCAST_TIMEOUT = 5.0  # seconds a request waits for its broadcast before givi
 AGENT_ONLY_MESSAGE_KINDS = {"note"}
 AGENT_ONLY_EVENTS = {CONVERSATION_UPDATED, PRESENCE_UPDATED, CONVERSATION_ESCALATED, MESSAGE_TRANSLATED,
                      SLA_WARNING, SLA_BREACHED, SLA_ESCALATED}
+# Changes announced with conversation.updated that the shopper's widget is told of too (it offers the
+# rating when the conversation is resolved); assignment, tags, priority and the rest stay with agents.
+SHOPPER_VISIBLE_CHANGES = {"conversation.status_changed"}
 # Fields of a message payload for agents only: the shopper's group gets the payload without them.
 AGENT_ONLY_FIELDS = ("original_body", "translation")
 
@@ -41,10 +44,14 @@ def shopper_group(conversation_id: int) -> str:
     return f"conversation.{conversation_id}.shopper"
 
 
-def audiences(event: str, *, shop_id: int, conversation_id: int, message_kind: str | None = None) -> list[str]:
+def audiences(event: str, *, shop_id: int, conversation_id: int, message_kind: str | None = None,
+              change: str | None = None) -> list[str]:
     """Pure rule: the groups an event goes to. Agents see everything of their shop; the shopper
-    sees their conversation's messages except internal notes, and no agent-only events."""
+    sees their conversation's messages except internal notes, its status changes, and no other
+    agent-only events."""
     groups = [agents_group(shop_id)]
+    if event == CONVERSATION_UPDATED and change in SHOPPER_VISIBLE_CHANGES:
+        return [*groups, shopper_group(conversation_id)]
     if event in AGENT_ONLY_EVENTS or message_kind in AGENT_ONLY_MESSAGE_KINDS:
         return groups
     return [*groups, shopper_group(conversation_id)]
@@ -92,8 +99,9 @@ async def send_to_agents(event: str, payload: dict, *, shop_id: int) -> None:
 
 
 def broadcast(event: str, payload: dict, *, shop_id: int, conversation_id: int, message_kind: str | None = None):
+    change = payload.get("change") if event == CONVERSATION_UPDATED else None
     _send_from_sync(
-        audiences(event, shop_id=shop_id, conversation_id=conversation_id, message_kind=message_kind),
+        audiences(event, shop_id=shop_id, conversation_id=conversation_id, message_kind=message_kind, change=change),
         event, payload, conversation_id,
     )
 

@@ -29,3 +29,13 @@ def test_every_beat_entry_names_a_registered_task():
     names = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
     assert names - set(app.tasks) == set()
     assert "support.tasks.purge_attachment_files_task" in names
+
+
+def test_the_toml_asks_for_the_scopes_the_app_uses_and_proxies_the_widget_api():
+    from django.conf import settings
+
+    assert CONFIG["access_scopes"]["scopes"] == settings.SHOPIFY_SCOPES
+    assert "write_app_proxy" in settings.SHOPIFY_SCOPES.split(",")  # Shopify requires it for [app_proxy]
+    assert (CONFIG["app_proxy"]["prefix"], CONFIG["app_proxy"]["subpath"]) == ("apps", "support")
+    # <shop>/apps/support/api/widget/... reaches <url>/api/widget/...: the url is the app's root.
+    assert CONFIG["app_proxy"]["url"] == CONFIG["application_url"].rstrip("/")

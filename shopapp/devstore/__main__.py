@@ -34,7 +34,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--state", default=None, help="JSON file keeping shops and tokens across restarts")
-    parser.add_argument("--app-url", default="http://127.0.0.1:8000", help="where webhooks are sent")
+    parser.add_argument(
+        "--app-url", default="http://127.0.0.1:8000", help="the app: where webhooks and app proxy requests go"
+    )
     parser.add_argument("--token-ttl", type=int, default=3600, help="access token lifetime in seconds")
     parser.add_argument(
         "--restore-rate", type=float, default=100.0, help="query cost points restored per second"
@@ -42,6 +44,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--bucket-size", type=float, default=2000.0, help="query cost bucket size")
     parser.add_argument("--scopes", default=DEFAULT_SCOPES, help="scopes granted by token exchange")
     parser.add_argument("--seed-shop", default=None, help="seed this shop at start if it does not exist yet")
+    parser.add_argument(
+        "--extension-assets",
+        default=None,
+        help="folder served at /store/<shop>/cdn/extensions/ (the theme app extension's assets)",
+    )
     parser.add_argument("--log-level", default="INFO")
     return parser.parse_args(argv)
 
@@ -62,6 +69,7 @@ def main(argv: list[str] | None = None) -> None:
         restore_rate=args.restore_rate,
         bucket_size=args.bucket_size,
         scopes=args.scopes,
+        extension_assets=args.extension_assets,
     )
     done = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: done.set())

@@ -43,6 +43,7 @@ class Config:
     bucket_size: float = 2000.0
     webhook_attempts: int = 3
     webhook_backoff: float = 0.2
+    extension_assets: str | None = None  # the folder served at /store/<shop>/cdn/extensions/
 
 
 class BadRequest(ValueError):
@@ -57,6 +58,7 @@ class Request:
     headers: dict[str, str]  # lower-case names
     body: bytes = b""
     shop: str | None = None
+    base: str = ""  # "/store/<shop>" when the path named the shop, "" when the Host did
 
     def header(self, name: str) -> str | None:
         return self.headers.get(name.lower())
@@ -117,6 +119,9 @@ class DevStore:
             attempts=config.webhook_attempts,
             backoff=config.webhook_backoff,
         )
+        from .app_proxy import AppProxy  # it builds on this module's Request and Response
+
+        self.app_proxy = AppProxy(app_url=config.app_url, api_secret=config.api_secret, log=self.log, clock=clock)
 
     def start(self) -> None:
         self.stopping.clear()
@@ -126,6 +131,7 @@ class DevStore:
     def stop(self) -> None:
         self.stopping.set()
         self.webhooks.stop()
+        self.app_proxy.close()
 
     def send_webhook(self, topic: str, shop: str, object_id: object = None) -> Delivery:
         """Build the delivery from the current state and queue it (raises WebhookTargetError)."""

@@ -2,6 +2,7 @@
 
 The shop is the Host header when it ends in `.myshopify.com` (the app's rewriting
 transport keeps it); otherwise a `/store/{name}.myshopify.com/<path>` prefix names it.
+Admin endpoints first, then the shop's storefront (storefront.py).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from .core import DevStore, Request, Response, json_response
 from .fault_responses import after_response, before_response
 from .gql_endpoint import handle_graphql
 from .oauth import handle_access_token
+from .storefront import handle_storefront
 
 logger = logging.getLogger(__name__)
 
@@ -26,13 +28,19 @@ NOT_FOUND = {"errors": "Not Found"}
 
 def resolve_shop(host: str | None, path: str) -> tuple[str | None, str]:
     """(shop domain or None, path without any /store/<shop> prefix)."""
+    shop, rest, _base = resolve_shop_base(host, path)
+    return shop, rest
+
+
+def resolve_shop_base(host: str | None, path: str) -> tuple[str | None, str, str]:
+    """(shop domain or None, path without any /store/<shop> prefix, that prefix or "")."""
     name = (host or "").split(":")[0].strip().lower()
     if name.endswith(".myshopify.com"):
-        return name, path
+        return name, path, ""
     match = _STORE_PREFIX.match(path)
     if match:
-        return match["shop"], match["rest"] or "/"
-    return None, path
+        return match["shop"], match["rest"] or "/", f"/store/{match['shop']}"
+    return None, path, ""
 
 
 def cors_headers(origin: str | None) -> dict[str, str]:
@@ -53,7 +61,7 @@ def dispatch(store: DevStore, request: Request) -> Response:
         response = Response(204) if request.method == "OPTIONS" else handle_control(store, request)
         response.headers.update(cors)
         return response
-    shop, request.path = resolve_shop(request.header("host"), request.path)
+    shop, request.path, request.base = resolve_shop_base(request.header("host"), request.path)
     with store.state.read() as data:
         known = shop is not None and shop in data["shops"]
     if not known:
@@ -70,7 +78,8 @@ def _shopify_endpoint(store: DevStore, request: Request) -> Response:
         return handle_authorize(store, request)
     if _GRAPHQL.match(path) and method == "POST":
         return handle_graphql(store, request)
-    return json_response(404, NOT_FOUND)
+    storefront = handle_storefront(store, request)
+    return storefront if storefront is not None else json_response(404, NOT_FOUND)
 
 
 def _with_token_faults(store: DevStore, request: Request) -> Response:

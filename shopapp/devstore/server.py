@@ -42,7 +42,7 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 (stdlib naming)
         self._handle()
 
-    do_POST = do_PUT = do_DELETE = do_OPTIONS = do_GET  # noqa: N815
+    do_POST = do_PUT = do_PATCH = do_DELETE = do_OPTIONS = do_HEAD = do_GET  # noqa: N815
 
     def _handle(self) -> None:
         store: DevStore = self.server.store  # type: ignore[attr-defined]
@@ -111,6 +111,7 @@ class DevStoreServer:
         webhook_attempts: int = 3,
         webhook_backoff: float = 0.2,
         clock: Callable[[], float] = time.time,
+        extension_assets: str | None = None,
     ) -> None:
         config = Config(
             api_key=api_key,
@@ -122,6 +123,7 @@ class DevStoreServer:
             bucket_size=bucket_size,
             webhook_attempts=webhook_attempts,
             webhook_backoff=webhook_backoff,
+            extension_assets=str(extension_assets) if extension_assets else None,
         )
         self.store = DevStore(config, state_path=state_path, clock=clock)
         self.host, self.port = host, port

@@ -122,8 +122,9 @@ def _check_parties(shop, order, customer, conversation, requester, request_key, 
         raise _refuse("conversation_not_customers", event, **ids)
     if requester is not None and requester.shop_id != shop.pk:
         raise _refuse("requester_not_in_shop", event, **ids)
-    if customer.shopify_id is None or customer.redacted_at is not None:
-        raise _refuse("customer_has_no_account", event, **ids)
+    refusal = rules.customer_refusal(shopify_id=customer.shopify_id, erased=customer.redacted_at is not None)
+    if refusal:
+        raise _refuse(refusal, event, **ids)
     if feedback_first and conversation is None:
         raise _refuse("feedback_needs_conversation", event, **ids)
     return _clean_note(note, event=event)

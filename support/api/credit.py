@@ -1,5 +1,6 @@
 """``/api/admin/credit/...`` and ``/api/admin/conversations/<id>/credit``: the store-credit policy
-(every agent reads it, owners and admins change it), a request from a conversation, the grants
+(every agent reads it, owners and admins change it), what a conversation may be offered (GET, see
+``selectors.credit_allowance``), a request from a conversation (POST), the grants
 (pending approvals first) with their ledger, and a supervisor's approval or rejection.
 
 A refusal is a 400 with its reason code (``support.rules.credit_policy``, ``support.actions.credit``),
@@ -21,6 +22,7 @@ from support.models import CreditInstrument, GrantState, Order
 from support.rules import credit_policy as rules
 from support.selectors import credit as selectors
 from support.selectors.conversations import access_conversation
+from support.selectors.credit_allowance import conversation_credit
 
 logger = logging.getLogger(__name__)
 
@@ -129,6 +131,54 @@ class CreditRequestSerializer(serializers.Serializer):
                                               help_text="issue when the shopper rates the conversation")
 
 
+class CreditAllowanceQuerySerializer(serializers.Serializer):
+    order_id = serializers.RegexField(r"^\d{1,19}$", required=False,
+                                      help_text="the Shopify order id, of the conversation's customer; default: "
+                                                "their newest order that is not cancelled")
+
+
+class AllowanceLimitsSerializer(serializers.Serializer):
+    order_share_left = serializers.DecimalField(max_digits=12, decimal_places=2,
+                                                help_text="the order's share less its counted grants")
+    per_grant = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True,
+                                         help_text="the per-grant cap in the order's currency; null: none")
+    customer_30d_left = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True,
+                                                 help_text="the customer's 30-day cap less their grants; null: none")
+
+
+class CreditAllowanceSerializer(serializers.Serializer):
+    order_id = serializers.CharField(help_text="the Shopify order id")
+    order_name = serializers.CharField()
+    currency = serializers.CharField(help_text="the credit's currency (the order's): every amount here is in it")
+    order_total = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
+    granted_on_order = serializers.DecimalField(max_digits=12, decimal_places=2)
+    max_amount = serializers.DecimalField(max_digits=12, decimal_places=2,
+                                          help_text="the most one request is granted now; 0 with a refusal")
+    auto_approve_up_to = serializers.DecimalField(
+        max_digits=12, decimal_places=2, allow_null=True,
+        help_text="up to this a request is approved at once, above it waits for a supervisor; null: always waits")
+    limits = AllowanceLimitsSerializer()
+    reasons = serializers.ListField(child=serializers.ChoiceField(choices=rules.REASONS))
+    expiry_days = serializers.IntegerField(allow_null=True, help_text="days from approval; null: never expires")
+    feedback_first = serializers.BooleanField()
+    may_request = serializers.BooleanField()
+    refusal = serializers.CharField(allow_null=True, help_text="why nothing may be requested now (a request's code)")
+
+
+class CreditOrderChoiceSerializer(serializers.Serializer):
+    id = serializers.CharField(help_text="the Shopify order id")
+    name = serializers.CharField()
+    created_at = serializers.DateTimeField(allow_null=True)
+
+
+class ConversationCreditSerializer(serializers.Serializer):
+    policy = CreditPolicySerializer()
+    orders = CreditOrderChoiceSerializer(many=True, help_text="the customer's newest orders that are not cancelled")
+    allowance = CreditAllowanceSerializer(allow_null=True, help_text="null: the customer has no order")
+    may_approve = serializers.BooleanField(help_text="the agent may approve or reject grants")
+    grants = GrantSerializer(many=True, help_text="the conversation's grants, waiting for approval first")
+
+
 class GrantQuerySerializer(serializers.Serializer):
     state = serializers.ChoiceField(choices=GrantState.choices, required=False)
     conversation = serializers.IntegerField(min_value=1, required=False)
@@ -165,6 +215,19 @@ class CreditPolicyApi(APIView):
 
 
 class ConversationCreditApi(APIView):
+    @extend_schema(parameters=[CreditAllowanceQuerySerializer],
+                   responses={200: ConversationCreditSerializer, 404: REFUSALS[404]},
+                   operation_id="admin_conversation_credit_allowance", tags=["credit"],
+                   summary="What store credit may be requested in the conversation now, and its grants")
+    def get(self, request, conversation_id: int):
+        conversation = access_conversation(request.user, conversation_id)
+        query = CreditAllowanceQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        order_id = query.validated_data.get("order_id")
+        panel = conversation_credit(request.auth.shop, request.user, conversation,
+                                    order_id=int(order_id) if order_id else None)
+        return Response({**panel, "grants": GrantSerializer(panel["grants"], many=True).data})
+
     @extend_schema(request=CreditRequestSerializer, responses={201: GrantSerializer, 200: GrantSerializer, **REFUSALS},
                    operation_id="admin_conversation_credit", tags=["credit"],
                    summary="Request store credit for the conversation's customer on one of their orders")

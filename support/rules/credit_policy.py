@@ -105,6 +105,11 @@ def may_approve(policy: PolicyView, role: str | None) -> bool:
     return role_at_least(role, policy.approve_role)
 
 
+def customer_refusal(*, shopify_id, erased: bool) -> str | None:
+    """Why no credit can go to a customer at all (no Shopify account to credit, or erased), else None."""
+    return "customer_has_no_account" if shopify_id is None or erased else None
+
+
 def check_request(policy: PolicyView, *, amount, currency: str, reason: str, order_total, order_currency: str,
                   granted_on_order, granted_to_customer_30d, requester_role: str | None,
                   order_cancelled: bool = False, shop_amount=None) -> Decision:

@@ -139,6 +139,14 @@ def _parcel_window(view: OrderView, parcel: ParcelView, state: str, today: date)
                           stats=parcel.transit, country=view.country, today=today, origin=view.origin)
 
 
+def parcel_window(view: OrderView, parcel: ParcelView, *, today: date) -> eta.Window | None:
+    """When ``parcel`` should arrive, as the answer says it; None when it is not on its way (delivered,
+    void, or in a state with no window)."""
+    if not _active(parcel):
+        return None
+    return _parcel_window(view, parcel, parcel_state(parcel), today)
+
+
 def delivery_window(view: OrderView, *, today: date) -> eta.Window | None:
     """When the order's parcels still on their way should all have arrived: from the earliest day of
     their windows to the latest (a single parcel's own window); None when no parcel is on its way."""

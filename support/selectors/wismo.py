@@ -18,7 +18,8 @@ def _quantity(line_items) -> int | None:
     return sum(int(item.get("quantity") or 0) for item in line_items if isinstance(item, dict))
 
 
-def _parcel(parcel: Fulfillment, order: Order, zone) -> wismo.ParcelView:
+def _parcel(parcel: Fulfillment, order: Order, zone, events=None) -> wismo.ParcelView:
+    """``events``: the parcel's scans oldest first (default: its prefetched ``events``, in that order)."""
     def day(moment):
         return moment.astimezone(zone).date() if moment else None
 
@@ -33,7 +34,7 @@ def _parcel(parcel: Fulfillment, order: Order, zone) -> wismo.ParcelView:
         tracking_url=next((str(entry["url"]) for entry in tracking if entry.get("url")), ""),
         shipped_on=day(parcel.shopify_created_at), delivered_on=day(parcel.delivered_at),
         events=tuple(wismo.EventView(event.status, day(event.happened_at), day(event.estimated_delivery_at))
-                     for event in parcel.events.all()),
+                     for event in (parcel.events.all() if events is None else events)),
         item_count=_quantity(parcel.line_items), transit=transit,
     )
 
@@ -42,12 +43,16 @@ def order_view(order: Order) -> wismo.OrderView:
     zone = shop_zone(order.shop)
     events = FulfillmentEvent.objects.order_by("happened_at", "pk")
     parcels = order.fulfillments.order_by("shopify_created_at", "pk").prefetch_related(Prefetch("events", events))
+    return _order_view(order, tuple(_parcel(parcel, order, zone) for parcel in parcels), zone)
+
+
+def _order_view(order: Order, parcels: tuple[wismo.ParcelView, ...], zone) -> wismo.OrderView:
     return wismo.OrderView(
         name=order.name,
         created_on=order.shopify_created_at.astimezone(zone).date() if order.shopify_created_at else None,
         cancelled_on=order.cancelled_at.astimezone(zone).date() if order.cancelled_at else None,
         financial_status=order.financial_status, fulfillment_status=order.fulfillment_status,
-        item_count=_quantity(order.line_items), parcels=tuple(_parcel(parcel, order, zone) for parcel in parcels),
+        item_count=_quantity(order.line_items), parcels=parcels,
         country=order.shipping_country_code, origin=eta.origin_country(order.shop.timezone),
     )
 
@@ -61,6 +66,17 @@ def wismo_answer(order: Order, *, language: str | None = None, today: date | Non
     """The answer about ``order`` in ``language`` (else the order's own locale)."""
     return wismo.answer(order_view(order), language=texts.pick_language(language or order.customer_locale),
                         today=today or shop_today(order.shop), overrides=overrides)
+
+
+def parcel_windows(order: Order, parcels, *, today: date) -> list[eta.Window | None]:
+    """The delivery window of each of ``parcels`` (fulfillments of ``order``, each given with its scans
+    oldest first, as ``(parcel, events)``), as the answer computes it: None for a parcel not on its
+    way. No query of its own (a Redis read per parcel on its way, see ``selectors.transit``; the
+    learned transit's query on a cache miss); ``order.shop`` is read, so set it beforehand."""
+    zone = shop_zone(order.shop)
+    views = tuple(_parcel(parcel, order, zone, events=events) for parcel, events in parcels)
+    view = _order_view(order, views, zone)
+    return [wismo.parcel_window(view, parcel, today=today) for parcel in views]
 
 
 def delivery_window(order: Order, *, today: date | None = None) -> eta.Window | None:

@@ -30,6 +30,23 @@ def test_app_home_with_a_valid_id_token_installs_and_serves_the_shell(client, se
 
 
 @pytest.mark.django_db
+def test_app_home_config_carries_the_chat_extension_id(client, settings, seeded_shop, owner_id, session_token):
+    settings.SHOPIFY_CHAT_EXTENSION_ID = "9f3c2b1e-0d4a-4c6b-8e2f-1a2b3c4d5e6f"
+    response = client.get("/app", {"shop": DEMO_SHOP, "embedded": "1", "id_token": session_token(DEMO_SHOP, owner_id)})
+    assert response.status_code == 200
+    assert app_config(response)["chatEmbedId"] == "9f3c2b1e-0d4a-4c6b-8e2f-1a2b3c4d5e6f"
+
+
+@pytest.mark.django_db
+def test_app_home_config_without_a_chat_extension_id_says_null(client, settings, seeded_shop, owner_id,
+                                                               session_token):
+    settings.SHOPIFY_CHAT_EXTENSION_ID = ""
+    response = client.get("/app", {"shop": DEMO_SHOP, "embedded": "1", "id_token": session_token(DEMO_SHOP, owner_id)})
+    assert response.status_code == 200
+    assert app_config(response)["chatEmbedId"] is None
+
+
+@pytest.mark.django_db
 def test_app_home_without_a_token_redirects_to_the_patch_page(client):
     response = client.get("/app", {"shop": DEMO_SHOP, "host": "abc"})
     assert response.status_code == 302
@@ -72,6 +89,7 @@ def test_dev_landing_lists_the_demo_staff(client, seeded_shop):
     assert response.status_code == 200
     for member in seeded_shop["staff"]:
         assert f"user_id={member['id']}".encode() in response.content
+    assert b"/store/demo-store.myshopify.com/\">The demo storefront</a>" in response.content
 
 
 @pytest.mark.django_db

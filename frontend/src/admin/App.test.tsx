@@ -35,17 +35,17 @@ function renderApp(me: () => Response, locale = "en") {
   const apiFetch = createApiClient({
     getToken: () => getSessionToken({ devSessionTokenUrl: "/dev/session-token" }),
   });
-  render(<App apiFetch={apiFetch} locale={locale} initialPath="/settings" />);
+  render(<App apiFetch={apiFetch} locale={locale} initialPath="/no-such-screen" />);
   return fetchMock;
 }
 
 describe("App", () => {
-  it("shows a skeleton, then the screen with the navigation, the session token on every call", async () => {
+  it("shows a skeleton, then the navigation around the screen, the session token on every call", async () => {
     const fetchMock = renderApp(() => jsonResponse(ME));
 
     expect(screen.getByRole("status", { name: "Loading" })).toBeDefined();
 
-    expect(await screen.findByRole("heading", { name: "Settings", level: 1 })).toBeDefined();
+    expect(await screen.findByRole("heading", { name: "This page does not exist", level: 1 })).toBeDefined();
     const nav = screen.getByRole("navigation");
     for (const label of ["Inbox", "Approvals", "Templates", "Reports", "Settings"]) {
       expect(within(nav).getByRole("link", { name: label })).toBeDefined();
@@ -62,8 +62,9 @@ describe("App", () => {
   it("follows the admin's locale: Simplified Chinese", async () => {
     renderApp(() => jsonResponse(ME), "zh-CN");
 
-    expect(await screen.findByRole("heading", { name: "设置", level: 1 })).toBeDefined();
+    expect(await screen.findByRole("heading", { name: "此页面不存在", level: 1 })).toBeDefined();
     expect(within(screen.getByRole("navigation")).getByRole("link", { name: "收件箱" })).toBeDefined();
+    expect(document.documentElement.lang).toBe("zh-CN");
   });
 
   it("shows an error banner with the API's reason and no screen", async () => {
@@ -88,7 +89,7 @@ describe("App", () => {
     expect(within(banner).getByText("Temporarily unavailable.")).toBeDefined();
     fireEvent.click(within(banner).getByRole("button", { name: "Try again" }));
 
-    expect(await screen.findByRole("heading", { name: "Settings", level: 1 })).toBeDefined();
+    expect(await screen.findByRole("heading", { name: "This page does not exist", level: 1 })).toBeDefined();
     expect(screen.queryByRole("alert")).toBeNull();
     expect(me).toHaveBeenCalledTimes(2);
   });

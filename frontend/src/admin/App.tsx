@@ -8,6 +8,7 @@ import { ApiProvider, MeProvider, useResource } from "./api/context";
 import type { ApiFetch } from "./api/client";
 import type { MeResponse } from "./api/types";
 import { I18nProvider, languageFor, useI18n } from "./i18n";
+import { RealtimeProvider } from "./realtime";
 import { BASENAME, HOME_PATH, ROUTES } from "./routes";
 import { Shell } from "./Shell";
 
@@ -94,9 +95,11 @@ export default function App({ apiFetch, getToken, locale = "en", initialPath }: 
   const language = languageFor(locale);
   const body = (
     <MeGate>
-      <Shell>
-        <AppRoutes />
-      </Shell>
+      <RealtimeProvider>
+        <Shell>
+          <AppRoutes />
+        </Shell>
+      </RealtimeProvider>
     </MeGate>
   );
   return (

@@ -11,6 +11,11 @@ export interface AppConfig {
   devSessionTokenUrl: string | null;
   /** The admin user's locale, e.g. "en". */
   locale: string;
+  /**
+   * The chat widget's theme app extension id (`SHOPIFY_CHAT_EXTENSION_ID`), for the theme editor
+   * link that activates the chat embed; null when the server does not know it.
+   */
+  chatEmbedId: string | null;
 }
 
 export const APP_CONFIG_ELEMENT_ID = "app-config";
@@ -40,11 +45,16 @@ export function parseAppConfig(data: unknown): AppConfig {
     );
   }
   const locale = record.locale;
+  const chatEmbedId = record.chatEmbedId;
+  if (chatEmbedId !== undefined && chatEmbedId !== null && typeof chatEmbedId !== "string") {
+    throw new AppConfigError('app-config: "chatEmbedId" must be a string or null');
+  }
   return {
     apiKey: requireString(record, "apiKey"),
     shop: requireString(record, "shop"),
     devSessionTokenUrl: dev ?? null,
     locale: typeof locale === "string" && locale !== "" ? locale : "en",
+    chatEmbedId: typeof chatEmbedId === "string" && chatEmbedId.trim() !== "" ? chatEmbedId.trim() : null,
   };
 }
 
@@ -61,4 +71,16 @@ export function readAppConfig(doc: Document = document): AppConfig {
     throw new AppConfigError("app-config: the element does not contain valid JSON");
   }
   return parseAppConfig(data);
+}
+
+/**
+ * The chat embed's extension id from the page's config, or null (no config on the page, a broken
+ * one, or no id configured). Screens read it here: only the settings screen needs it.
+ */
+export function readChatEmbedId(doc: Document = document): string | null {
+  try {
+    return readAppConfig(doc).chatEmbedId;
+  } catch {
+    return null;
+  }
 }

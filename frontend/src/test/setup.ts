@@ -23,6 +23,16 @@ if (typeof window.matchMedia !== "function") {
   });
 }
 
+// jsdom has no ResizeObserver either; Polaris Tabs, Popover and Page actions measure with it.
+if (typeof globalThis.ResizeObserver !== "function") {
+  class NoResizeObserver {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  }
+  Object.defineProperty(globalThis, "ResizeObserver", { configurable: true, writable: true, value: NoResizeObserver });
+}
+
 afterEach(() => {
   cleanup();
   delete window.shopify;

@@ -5,6 +5,7 @@ import json
 import pytest
 
 from support import realtime
+from support.actions import conversations as conversation_actions
 from support.actions.messages import (
     MessageRefused,
     add_internal_note,
@@ -117,9 +118,31 @@ def test_notes_reach_agents_but_never_the_shopper(listen):
     assert all("internal" not in e["payload"]["body"] for e in shopper_events)
 
 
+@pytest.mark.django_db(transaction=True)
+def test_the_shopper_hears_of_a_resolution_but_not_of_an_assignment(listen):
+    conversation = ConversationFactory()
+    agent = AgentFactory(shop=conversation.shop)
+    agents = listen(realtime.agents_group(conversation.shop_id))
+    shopper = listen(realtime.shopper_group(conversation.pk))
+
+    conversation_actions.assign(conversation, agent=agent, assignee=agent)
+    conversation_actions.set_status(conversation, agent=agent, status="resolved")
+
+    assert [e["payload"]["change"] for e in agents()] == ["conversation.assigned", "conversation.status_changed"]
+    assert [(e["event"], e["payload"]) for e in shopper()] == [
+        ("conversation.updated", {"conversation_id": str(conversation.pk), "change": "conversation.status_changed",
+                                  "from": "open", "to": "resolved"}),
+    ]
+
+
 def test_audiences_rule():
     assert realtime.audiences("message.created", shop_id=1, conversation_id=2, message_kind="agent") == [
         "shop.1.agents", "conversation.2.shopper"
     ]
     assert realtime.audiences("message.created", shop_id=1, conversation_id=2, message_kind="note") == ["shop.1.agents"]
     assert realtime.audiences("conversation.updated", shop_id=1, conversation_id=2) == ["shop.1.agents"]
+    for agents_only in ("conversation.assigned", "conversation.tagged", "conversation.priority", None):
+        assert realtime.audiences("conversation.updated", shop_id=1, conversation_id=2, change=agents_only) == [
+            "shop.1.agents"]
+    assert realtime.audiences("conversation.updated", shop_id=1, conversation_id=2,
+                              change="conversation.status_changed") == ["shop.1.agents", "conversation.2.shopper"]

@@ -1,5 +1,6 @@
 """The agents' conversation API: exact results, constant query counts, cross-shop 404s."""
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import timezone
@@ -152,6 +153,54 @@ def test_detail_has_the_customer_card_from_the_mirror(api):
     placed = next(o for o in card["recent_orders"] if o["name"] == "#2001")
     assert placed["parcels"][0]["tracking"] == parcel.tracking
     assert placed["parcels"][0]["last_event"]["message"] == "Arrived in São Paulo"
+
+
+@pytest.mark.django_db
+def test_detail_gives_each_parcel_its_delivery_window(api, redis_client):
+    customer = CustomerFactory(shop=api.shop)
+    conversation = ConversationFactory(shop=api.shop, customer=customer)
+    order = OrderFactory(shop=api.shop, customer=customer, name="#3001")
+    parcel = FulfillmentFactory(order=order, shipment_status="in_transit", shopify_created_at=timezone.now())
+    soon = timezone.now() + timedelta(days=3)
+    FulfillmentEventFactory(fulfillment=parcel, status="in_transit", estimated_delivery_at=soon)
+    delivered = FulfillmentFactory(order=order, shipment_status="delivered", delivered_at=timezone.now())
+
+    card = api.get(f"/api/admin/conversations/{conversation.pk}").json()["customer"]
+
+    day = soon.astimezone(ZoneInfo(api.shop.timezone)).date().isoformat()
+    assert [(p["id"], p["eta"]) for p in card["recent_orders"][0]["parcels"]] == [
+        (str(parcel.shopify_id), {"earliest": day, "latest": day, "source": "carrier", "late": False}),
+        (str(delivered.shopify_id), None),
+    ]
+
+
+@pytest.mark.django_db
+def test_detail_costs_the_same_number_of_queries_for_any_number_of_orders_and_parcels(api, redis_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    customer = CustomerFactory(shop=api.shop, country_code="BR")
+    conversation = ConversationFactory(shop=api.shop, customer=customer)
+    path = f"/api/admin/conversations/{conversation.pk}"
+
+    def add_order():
+        order = OrderFactory(shop=api.shop, customer=customer)
+        for _ in range(2):
+            parcel = FulfillmentFactory(order=order, shipment_status="in_transit",
+                                        tracking=[{"company": "DHL", "number": "JD1", "url": ""}])
+            FulfillmentEventFactory(fulfillment=parcel)
+
+    add_order()
+    api.get(path)  # warm up the session-token path and the route's learned transit (cached)
+    counts = []
+    for more in (0, 6):
+        for _ in range(more):
+            add_order()
+        with CaptureQueriesContext(connection) as captured:
+            card = api.get(path).json()["customer"]
+        counts.append(len(captured.captured_queries))
+    assert len(card["recent_orders"]) == 5 and all(p["eta"] for o in card["recent_orders"] for p in o["parcels"])
+    assert counts[0] == counts[1]
 
 
 @pytest.mark.django_db

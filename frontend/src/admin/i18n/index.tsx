@@ -6,7 +6,7 @@
  * `t("inbox.title")`, `t("inbox.count", { count: 3 })`: `{name}` placeholders
  * are replaced by the values given; a missing key shows the key itself.
  */
-import { createContext, useContext, useMemo, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useMemo, type ReactNode } from "react";
 import { CATALOG, type Language } from "./catalog";
 
 export type { Language } from "./catalog";
@@ -72,6 +72,10 @@ const I18nContext = createContext<I18n>(makeI18n("en"));
 
 export function I18nProvider({ language, children }: { language: Language; children: ReactNode }) {
   const value = useMemo(() => makeI18n(language), [language]);
+  useEffect(() => {
+    // Screen readers and fonts follow the page's language.
+    document.documentElement.lang = language;
+  }, [language]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

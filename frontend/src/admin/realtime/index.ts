@@ -1,0 +1,2 @@
+export { RealtimeProvider, useRealtimeEvent, useRealtimeSend } from "./RealtimeProvider";
+export * from "./events";
