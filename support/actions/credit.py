@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from shopapp.models import Agent, Role, Shop
 from shopapp.refusals import Refused
-from support import realtime
+from support.actions.credit_events import credit_timeline
 from support.actions.credit_issuance import enqueue_issuance
 from support.actions.credit_notices import ask_for_feedback
 from support.models import (
@@ -34,7 +34,6 @@ from support.models import (
     Customer,
     GrantState,
     Order,
-    TimelineEvent,
 )
 from support.rules import credit_policy as rules
 from support.rules.pan import mask_card_numbers
@@ -154,7 +153,7 @@ def _create_grant(shop, order_id, customer, conversation, *, amount, reason, not
     })
     if state == GrantState.APPROVED:
         _ledger(grant, "auto_approved", data={"auto_approve_below": str(policy.auto_approve_below)})
-    _timeline(grant, "credit.requested", agent=requester, data={"state": state})
+    credit_timeline(grant, "credit.requested", agent=requester, data={"state": state})
     _after_commit(grant)
     return grant
 
@@ -196,21 +195,6 @@ def _ledger(grant: CreditGrant, kind: str, *, agent: Agent | None = None, data: 
                                      actor="agent" if agent else "system", agent=agent, data=data or {})
 
 
-def _timeline(grant: CreditGrant, kind: str, *, agent: Agent | None = None, data: dict | None = None) -> None:
-    """The grant's step on its conversation's timeline (no note: the ledger has it), told to the agents."""
-    if grant.conversation_id is None:
-        return
-    TimelineEvent.objects.create(
-        shop_id=grant.shop_id, conversation_id=grant.conversation_id, kind=kind, actor="agent" if agent else "system",
-        agent=agent, data={"grant_id": str(grant.pk), "amount": str(grant.amount), "currency": grant.currency,
-                           "reason": grant.reason, **(data or {})},
-    )
-    payload = {"conversation_id": str(grant.conversation_id), "change": kind, "grant_id": str(grant.pk)}
-    shop_id, conversation_id = grant.shop_id, grant.conversation_id
-    transaction.on_commit(lambda: realtime.broadcast(realtime.CONVERSATION_UPDATED, payload, shop_id=shop_id,
-                                                     conversation_id=conversation_id))
-
-
 def _after_commit(grant: CreditGrant) -> None:
     """An approved grant is queued for issuance; for one waiting for feedback the shopper is asked
     (``credit_notices``, once per grant: the late-order offers ask too)."""
@@ -246,7 +230,7 @@ def approve_grant(grant_id, *, agent: Agent, note: str = "") -> CreditGrant:
         feedback = grant.conversation_id is not None and _asked_feedback_first(grant)
         _decide(grant, state=_released(grant.conversation_id, feedback), agent=agent, note=note, policy=policy)
         _ledger(grant, "approved", agent=agent, data={"note": note})
-        _timeline(grant, "credit.approved", agent=agent, data={"state": grant.state})
+        credit_timeline(grant, "credit.approved", agent=agent, data={"state": grant.state})
         _after_commit(grant)
     logger.info("credit.approved", extra={**ids, "state": grant.state})
     return grant
@@ -267,7 +251,7 @@ def reject_grant(grant_id, *, agent: Agent, note: str) -> CreditGrant:
             raise _refuse("grant_not_pending", event, **ids)
         _decide(grant, state=GrantState.REJECTED, agent=agent, note=note, policy=policy)
         _ledger(grant, "rejected", agent=agent, data={"note": note})
-        _timeline(grant, "credit.rejected", agent=agent)
+        credit_timeline(grant, "credit.rejected", agent=agent)
     logger.info("credit.rejected", extra=ids)
     return grant
 
@@ -323,7 +307,7 @@ def feedback_received(conversation: Conversation) -> list[int]:
             else:
                 _decide(grant, state=GrantState.REJECTED, agent=None, note=decision.refusal_reason, policy=policy)
                 _ledger(grant, "rejected", data={"reason": decision.refusal_reason})
-            _timeline(grant, f"credit.{'approved' if decision.ok else 'rejected'}", data={"state": grant.state})
+            credit_timeline(grant, f"credit.{'approved' if decision.ok else 'rejected'}", data={"state": grant.state})
             _after_commit(grant)
     logger.info("credit.feedback_received", extra={"conversation_id": conversation.pk, "approved": len(approved),
                                                    "waiting": len(grant_ids)})

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from shopapp.shopify.errors import ShopifyError, ShopifyUserErrors
 from support import shopify_credit
+from support.actions.credit_events import credit_timeline
 from support.models import CreditGrant, CreditInstrument, CreditLedgerEntry, GrantState
 from support.rules import credit_marker as marker
 from support.selectors.credit import policy_for
@@ -248,6 +249,7 @@ def _finish_issued(grant_id: int, applied: shopify_credit.Applied, *, reconciled
                                   "error_message", "updated_at"])
         _ledger(grant, "issued", transaction_id=applied.transaction_id, gift_card_id=applied.gift_card_id,
                 amount=str(grant.amount), currency=grant.currency, instrument=grant.instrument)
+        credit_timeline(grant, "credit.issued", data={"state": grant.state})
         transaction.on_commit(lambda: _notify(grant))
     logger.info("credit.issue.issued", extra={"grant_id": grant_id, "reconciled": bool(reconciled_by)})
 
@@ -259,6 +261,7 @@ def _fail(grant_or_id, code: str, message: str) -> None:
         grant.error_code, grant.error_message = code[:64], message
         grant.save(update_fields=["state", "error_code", "error_message", "updated_at"])
         _ledger(grant, "failed", code=grant.error_code, message=message)
+        credit_timeline(grant, "credit.failed", data={"state": grant.state, "code": grant.error_code})
     logger.info("credit.issue.failed", extra={"grant_id": grant.pk, "code": grant.error_code})
 
 

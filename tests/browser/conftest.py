@@ -252,6 +252,18 @@ def console_errors(context, request):
 
 
 @pytest.fixture
+def second_context(browser, context, request):
+    """Another browser context like ``context`` (its own cookies, storage and network, so one side
+    can go offline alone), its errors collected with the first's."""
+    second = browser.new_context(viewport=VIEWPORT, locale="en-US", timezone_id="America/New_York")
+    second.set_default_timeout(15_000)
+    second.route(EXTERNAL, lambda route: route.abort("blockedbyclient"))
+    request.node.stash[CONSOLE].attach(second)
+    yield second
+    second.close()
+
+
+@pytest.fixture
 def agent_page(stack, installed):
     """``agent_page(context, screen="inbox", locale="en", user_id=None)``: a page with the admin open
     at that screen as that staff member (default the owner), through /dev/open."""

@@ -156,5 +156,7 @@ def save_screenshot(page, name: str) -> Path:
         page.set_viewport_size(VIEWPORT)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
+    # Headless Chromium paints a page that has just scrolled or navigated a frame late: wait for two.
+    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
     page.screenshot(path=str(path), full_page=False)
     return path

@@ -46,3 +46,19 @@ def test_owner_sees_every_screen_in_the_navigation_in_english_and_chinese(contex
     assert navigation(chinese) == NAVIGATION_ZH
     assert chinese.url.split("?")[0].endswith("/app/settings")
     assert chinese.locator("html").get_attribute("lang") == "zh-CN"
+
+
+def test_the_dev_landing_page_opens_the_admin_and_links_the_demo_storefront(context, stack, installed, staff_agents):
+    page = context.new_page()
+    page.goto(f"{stack.web}/")
+
+    staff_links = page.get_by_role("listitem").get_by_role("link")
+    staff_links.first.wait_for()
+    assert sorted(staff_links.all_inner_texts()) == sorted(member["name"] for member in installed.summary["staff"])
+    storefront = page.get_by_role("link", name="The demo storefront")
+    assert storefront.get_attribute("href") == stack.storefront("/")
+    save_screenshot(page, "dev-landing")
+
+    staff_links.first.click()
+    page.get_by_role("navigation").get_by_role("link", name="Inbox").wait_for()
+    assert "/app/inbox" in page.url

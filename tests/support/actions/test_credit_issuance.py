@@ -432,3 +432,29 @@ def test_the_sweep_tells_the_shopper_about_an_issued_credit_whose_notice_failed(
     assert conversation.messages.filter(client_id=f"credit:{issued.pk}:issued").count() == 1
     assert sweep_credit_grants(timezone.now())["notified"] == 0  # told once
     assert conversation.messages.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_issued_and_failed_grants_are_steps_on_the_conversation_told_to_the_agents_only(
+        installed_shop, shopper, devstore, listen):
+    from support import realtime
+    from support.models import TimelineEvent
+
+    conversation = ConversationFactory(shop=installed_shop, customer=shopper)
+    good = CreditGrantFactory(shop=installed_shop, customer=shopper, conversation=conversation, amount="7.50",
+                              currency="EUR")
+    stranger = CustomerFactory(shop=installed_shop, shopify_id=9100000000199998)  # unknown to Shopify
+    bad = CreditGrantFactory(shop=installed_shop, customer=stranger, conversation=conversation)
+    agents = listen(realtime.agents_group(installed_shop.pk))
+    shopper_socket = listen(realtime.shopper_group(conversation.pk))
+
+    assert issue_grant(good.pk) == credit_issuance.ISSUED
+    assert issue_grant(bad.pk) == credit_issuance.FAILED
+
+    steps = [(e.kind, e.data["grant_id"], e.data["state"]) for e in
+             TimelineEvent.objects.filter(conversation=conversation, kind__startswith="credit.").order_by("pk")]
+    assert steps == [("credit.issued", str(good.pk), "issued"), ("credit.failed", str(bad.pk), "failed")]
+    changes = [(e["payload"]["change"], e["payload"]["grant_id"]) for e in agents()
+               if e["event"] == realtime.CONVERSATION_UPDATED]
+    assert changes == [("credit.issued", str(good.pk)), ("credit.failed", str(bad.pk))]
+    assert [e for e in shopper_socket() if e["event"] == realtime.CONVERSATION_UPDATED] == []

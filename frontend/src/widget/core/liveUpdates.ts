@@ -1,8 +1,10 @@
 /**
  * The conversation's live side: the websocket (realtime.ts) and the resync
- * cursor. Events become callbacks; after every reconnect it asks the HTTP API
- * for what it missed (`GET .../messages?after=<cursor>`), then lets the owner
- * send its outbox. The cursor only moves on full reads and socket events
+ * cursor. Events become callbacks; after every open (the first one too: a
+ * message stored between the read that started or resumed the chat and the
+ * socket's subscription was broadcast to no one) it asks the HTTP API for what
+ * it missed (`GET .../messages?after=<cursor>`), then lets the owner send its
+ * outbox. The cursor only moves on full reads and socket events
  * (`observe`), never on a POST's answer: a shop reply missed while the socket
  * was down may sit below the shopper's own newest message.
  */
@@ -51,7 +53,7 @@ export class LiveUpdates {
       now: deps.now,
       random: deps.random,
       onEvent: (event, payload) => this.onEvent(event, payload),
-      onOpen: (reconnected) => void this.opened(reconnected),
+      onOpen: () => void this.opened(),
       onStatus: deps.onConnection,
     });
     this.connection.start(token, deps.now());
@@ -100,10 +102,8 @@ export class LiveUpdates {
     this.connection = null;
   }
 
-  private async opened(reconnected: boolean): Promise<void> {
-    if (reconnected) {
-      await this.resync(); // first: what is already on the server leaves the outbox
-    }
+  private async opened(): Promise<void> {
+    await this.resync(); // first: what is already on the server leaves the outbox
     await this.deps.afterOpen();
   }
 

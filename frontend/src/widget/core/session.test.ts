@@ -158,6 +158,7 @@ describe("ChatSession sending", () => {
     await settle();
 
     expect(server.log().slice(1)).toEqual([
+      `GET conversations/${CONVERSATION_ID}/messages?after=9007199254741000`, // the first open's resync
       `POST conversations/${CONVERSATION_ID}/messages`,
       `POST conversations/${CONVERSATION_ID}/messages`,
       `GET conversations/${CONVERSATION_ID}/messages?after=9007199254741000`,
@@ -168,6 +169,22 @@ describe("ChatSession sending", () => {
       "agent:9007199254741001:Are you still there?",
       "shopper:9007199254741002:one",
     ]);
+  });
+
+  it("shows a reply stored after the start but before the socket opened (its broadcast reached no one)", async () => {
+    const { session, server, rows } = setup();
+    server.reply("Hi! How can we help?", "bot");
+    await session.start({ name: "Ana", email: "" });
+    await settle();
+    server.reply("Welcome back, Ana"); // between the start's read and the socket's subscription
+    FakeSocket.last().accept();
+    await settle();
+
+    expect(server.log()).toEqual([
+      "POST conversations",
+      `GET conversations/${CONVERSATION_ID}/messages?after=9007199254741000`,
+    ]);
+    expect(rows()).toEqual(["bot:9007199254741000:Hi! How can we help?", "agent:9007199254741001:Welcome back, Ana"]);
   });
 
   it("resyncs from the last id it saw in full, not from its own message's id", async () => {

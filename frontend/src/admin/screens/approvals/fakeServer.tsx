@@ -8,26 +8,13 @@
  */
 import { render } from "@testing-library/react";
 import { vi } from "vitest";
+import { json, recordCall, routedReplies, type Reply as AnyReply, type RoutedCall } from "../../../test/fakeBackend";
 import App from "../../App";
 import { createApiClient } from "../../api/client";
 
-export interface Call {
-  method: string;
-  path: string;
-  /** The query string without "?", "" when none. */
-  query: string;
-  body: unknown;
-  headers: Headers;
-}
-
-export type Reply = Response | ((call: Call) => Response | Promise<Response>);
-
-export function json(body: unknown, status = 200): Response {
-  return new Response(status === 204 ? null : JSON.stringify(body), {
-    status,
-    headers: { "Content-Type": "application/json" },
-  });
-}
+export { json };
+export type Call = RoutedCall;
+export type Reply = AnyReply<Call>;
 
 export const SHOP = {
   domain: "demo-store.myshopify.com",
@@ -38,15 +25,6 @@ export const SHOP = {
 
 export function me(role: string, id = "12", name = "Ada Lovelace") {
   return { shop: SHOP, agent: { id, name, email: "ada@example.com", role } };
-}
-
-function parseBody(init: RequestInit | undefined): unknown {
-  if (typeof init?.body !== "string") return init?.body ?? undefined;
-  try {
-    return JSON.parse(init.body) as unknown;
-  } catch {
-    return init.body;
-  }
 }
 
 export interface ScreenOptions {
@@ -60,28 +38,12 @@ export interface ScreenOptions {
 
 export function renderScreen({ path, role = "owner", locale = "en", routes, withToken = false }: ScreenOptions) {
   const calls: Call[] = [];
-  const turns = new Map<string, number>();
-  const table: Record<string, Reply | Reply[]> = { "GET /api/admin/me": () => json(me(role)), ...routes };
+  const answer = routedReplies<Call>({ "GET /api/admin/me": () => json(me(role)), ...routes });
 
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = new URL(String(input), "https://app.example");
-    const method = (init?.method ?? "GET").toUpperCase();
-    const call: Call = {
-      method,
-      path: url.pathname,
-      query: url.search.replace(/^\?/, ""),
-      body: parseBody(init),
-      headers: new Headers(init?.headers),
-    };
+    const call = recordCall(input, init);
     calls.push(call);
-    const exact = `${method} ${url.pathname}${url.search}`;
-    const key = exact in table ? exact : `${method} ${url.pathname}`;
-    const entry = table[key];
-    if (entry === undefined) return json({ detail: "Not found.", code: "not_found" }, 404);
-    const n = turns.get(key) ?? 0;
-    turns.set(key, n + 1);
-    const reply = Array.isArray(entry) ? entry[Math.min(n, entry.length - 1)]! : entry;
-    return typeof reply === "function" ? reply(call) : reply.clone();
+    return answer(call);
   });
   vi.stubGlobal("fetch", fetchMock);
 

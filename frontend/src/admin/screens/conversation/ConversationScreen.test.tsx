@@ -1,6 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { FakeWebSocket, json, renderAdmin, type SentRequest } from "../inbox/testing";
+import type { ConversationCredit, Grant } from "./credit/types";
 import type { ConversationDetail, Message } from "./types";
 
 const ID = "9007199254740993";
@@ -384,6 +385,60 @@ describe("ConversationScreen", () => {
       { method: "POST", url: `${BASE}/assign`, body: { assignee_id: "12" } },
       { method: "POST", url: `${BASE}/assign`, body: { assignee_id: "14" } },
     ]);
+  });
+
+  it("reloads the credit card when a grant is issued or decided elsewhere, not on other messages", async () => {
+    const states: Grant["state"][] = ["approved", "issued", "rejected"];
+    const credit = (state: Grant["state"]): ConversationCredit => ({
+      policy: {} as ConversationCredit["policy"],
+      orders: [],
+      allowance: null,
+      may_approve: false,
+      grants: [
+        {
+          id: "9007199254740997",
+          state,
+          amount: "7.50",
+          currency: "USD",
+          reason: "late_delivery",
+          note: "",
+          instrument: "store_credit",
+          order: { id: "9100000000200001", name: "#1042" },
+          customer: { id: "77", name: "Ana Lima" },
+          conversation_id: ID,
+          requested_by: { id: "12", name: "Ada Agent" },
+          decided_by: null,
+          decision_note: "",
+          expires_at: null,
+          shopify_transaction_id: "",
+          error_code: "",
+          error_message: "",
+          requested_at: "2026-05-01T11:00:00Z",
+          decided_at: null,
+          issued_at: null,
+        },
+      ],
+    });
+    const { requests } = serve((request) =>
+      request.method === "GET" && request.url === `${BASE}/credit` ? json(credit(states.shift()!)) : undefined,
+    );
+    await log();
+    const socket = await openSocket();
+    const grants = await screen.findByRole("list", { name: "Credits in this conversation" });
+    expect(within(grants).getByText("Approved")).toBeDefined();
+    const notice = { ...message("1004", "bot", "We've added $7.50 in store credit."), client_id: "credit:9007199254740997:issued" };
+
+    act(() => {
+      socket.serverSend({ event: "message.created", payload: { ...message("1005", "shopper", "Thanks"), conversation_id: ID } });
+      socket.serverSend({ event: "message.created", payload: { ...notice, id: "2000", conversation_id: "777" } });
+      socket.serverSend({ event: "conversation.updated", payload: { conversation_id: ID, change: "status_changed" } });
+    });
+    act(() => socket.serverSend({ event: "message.created", payload: { ...notice, conversation_id: ID } }));
+    expect(await within(grants).findByText("Issued")).toBeDefined();
+    act(() => socket.serverSend({ event: "conversation.updated", payload: { conversation_id: ID, change: "credit.rejected" } }));
+    expect(await within(grants).findByText("Rejected")).toBeDefined();
+
+    expect(requests().filter((r) => r.url === `${BASE}/credit`)).toHaveLength(3);
   });
 
   it("shows the API's reason when the conversation is not this shop's", async () => {

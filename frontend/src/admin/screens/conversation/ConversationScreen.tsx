@@ -20,6 +20,7 @@ import { ConversationActions } from "./actions/ConversationActions";
 import { Composer } from "./composer/Composer";
 import { assign, conversationPath, setStatus } from "./conversationApi";
 import CreditAction from "./credit/CreditAction";
+import { useCreditRefresh } from "./credit/useCreditRefresh";
 import CustomerPanel from "./panel/CustomerPanel";
 import { Thread } from "./thread/Thread";
 import { useMarkRead } from "./thread/useMarkRead";
@@ -47,6 +48,7 @@ function ConversationView({
   const { t } = useI18n();
   const { thread, reload, add } = useThread(conversation.id);
   const shopperTyping = useShopperTyping(conversation.id);
+  const creditKey = useCreditRefresh(conversation.id);
   useMarkRead(conversation.id, thread.status === "ready" ? thread.messages : null, conversation.agent_read_id);
   const name = customerNameOf(conversation, t("inbox.unknownCustomer"));
 
@@ -79,7 +81,7 @@ function ConversationView({
         <BlockStack gap="400">
           <ConversationActions conversation={conversation} onChange={update} />
           <CustomerPanel conversationId={conversation.id} conversation={conversation as unknown as Record<string, unknown>} />
-          <CreditAction conversationId={conversation.id} onRequested={reloadConversation} />
+          <CreditAction conversationId={conversation.id} onRequested={reloadConversation} refreshKey={creditKey} />
         </BlockStack>
       </Layout.Section>
     </Layout>

@@ -4,17 +4,14 @@
  * i18n and Polaris. Not a test file itself; imported by the `*.test.tsx` beside the screens.
  */
 import { render } from "@testing-library/react";
-import { AppProvider } from "@shopify/polaris";
-import en from "@shopify/polaris/locales/en.json";
-import zhCN from "@shopify/polaris/locales/zh-CN.json";
 import type { ReactElement } from "react";
-import { MemoryRouter } from "react-router-dom";
 import { vi } from "vitest";
+import { AdminProviders, json } from "../../../test/fakeBackend";
 import App from "../../App";
 import { createApiClient } from "../../api/client";
-import { ApiProvider, MeProvider } from "../../api/context";
 import type { MeResponse } from "../../api/types";
-import { I18nProvider, languageFor } from "../../i18n";
+
+export { json };
 
 export interface Call {
   method: string;
@@ -27,13 +24,6 @@ export interface Call {
 /** What a route answers: a JSON body (200), or a function of the call giving a Response. */
 export type Handler = (call: Call) => Response | Promise<Response>;
 export type Answer = Handler | object | string | number | boolean | null;
-
-export function json(body: unknown, status = 200): Response {
-  return new Response(status === 204 ? null : JSON.stringify(body), {
-    status,
-    headers: { "Content-Type": "application/json" },
-  });
-}
 
 export function me(role = "owner"): MeResponse {
   return {
@@ -93,16 +83,9 @@ export function renderScreen(path: string, locale = "en") {
 
 /** One component inside the app's providers, signed in with `role`. */
 export function renderWithApi(ui: ReactElement, { role = "owner", locale = "en" } = {}) {
-  const language = languageFor(locale);
   return render(
-    <AppProvider i18n={language === "zh-CN" ? zhCN : en}>
-      <I18nProvider language={language}>
-        <ApiProvider apiFetch={apiFetch()}>
-          <MeProvider me={me(role)}>
-            <MemoryRouter>{ui}</MemoryRouter>
-          </MeProvider>
-        </ApiProvider>
-      </I18nProvider>
-    </AppProvider>,
+    <AdminProviders me={me(role)} apiFetch={apiFetch()} locale={locale} router>
+      {ui}
+    </AdminProviders>,
   );
 }

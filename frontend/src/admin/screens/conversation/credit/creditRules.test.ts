@@ -3,6 +3,8 @@ import {
   checkAmount,
   currencyDecimals,
   grantTone,
+  isCreditChange,
+  isCreditNotice,
   labelOr,
   needsApproval,
   newClientId,
@@ -93,6 +95,23 @@ describe("grantTone, refusalKey, labelOr", () => {
     const t = (key: string) => (key === "known" ? "Known" : key);
     expect(labelOr(t, "known", "raw")).toBe("Known");
     expect(labelOr(t, "unknown", "raw")).toBe("raw");
+  });
+});
+
+describe("isCreditChange, isCreditNotice", () => {
+  it("knows a credit step on the timeline from other changes", () => {
+    expect(["credit.requested", "credit.approved", "credit.rejected", "status_changed", "", undefined, 3].map((change) =>
+      isCreditChange({ change }),
+    )).toEqual([true, true, true, false, false, false, false]);
+  });
+
+  it("knows the shopper's credit notice from other messages", () => {
+    expect([
+      { kind: "bot", client_id: "credit:41:issued" },
+      { kind: "bot", client_id: "bot:9:hours.greeting" },
+      { kind: "shopper", client_id: "credit:41:issued" },
+      { kind: "agent", client_id: "" },
+    ].map(isCreditNotice)).toEqual([true, false, false, false]);
   });
 });
 

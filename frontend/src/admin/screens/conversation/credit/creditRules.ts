@@ -100,6 +100,17 @@ export function refusalKey(code: unknown): string | null {
     : null;
 }
 
+/** Whether a live event about a conversation may have changed its grants: a credit step on its timeline
+ * (`conversation.updated` whose `change` is `credit.requested`, `credit.approved`, ...) or the shopper's
+ * credit notice (a bot message whose client id is `credit:<grant>:<step>`, posted once a grant is issued). */
+export function isCreditChange(payload: { change?: unknown }): boolean {
+  return typeof payload.change === "string" && payload.change.startsWith("credit.");
+}
+
+export function isCreditNotice(message: { kind: string; client_id: string }): boolean {
+  return message.kind === "bot" && message.client_id.startsWith("credit:");
+}
+
 /** A fresh key for one click: a retried request (same key) makes one grant. */
 export function newClientId(): string {
   const crypto = globalThis.crypto;
