@@ -46,6 +46,9 @@ def test_owner_sees_every_screen_in_the_navigation_in_english_and_chinese(contex
     assert navigation(chinese) == NAVIGATION_ZH
     assert chinese.url.split("?")[0].endswith("/app/settings")
     assert chinese.locator("html").get_attribute("lang") == "zh-CN"
+    chinese.get_by_role("heading", name="设置", level=1).wait_for()
+    chinese.get_by_text("检查中").first.wait_for(state="hidden")  # the checklist has read the settings
+    save_screenshot(chinese, "admin-settings-zh")
 
 
 def test_the_dev_landing_page_opens_the_admin_and_links_the_demo_storefront(context, stack, installed, staff_agents):
