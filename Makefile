@@ -15,11 +15,12 @@ export SHOPIFY_API_SECRET ?= dev-api-secret-for-local-development
 export SHOPIFY_DEVSTORE_URL ?= http://127.0.0.1:8765
 export REDIS_URL ?= redis://127.0.0.1:6379/0
 
-.PHONY: help install frontend build dev test lint pytest frontend-test graphql-check bench clean
+.PHONY: help install frontend build dev test chaos lint pytest frontend-test graphql-check bench clean
 
 help:
 	@echo "make dev    install everything, seed the demo store and start the app (web, worker, beat, dev store)"
 	@echo "make test   install what the tests need, build the front end and run lint, Python, front-end and browser tests"
+	@echo "make chaos  the long fault tests (restarts, kills, large shuffled loads, long API fuzzing)"
 	@echo "make bench  benchmarks: webhooks, chat sockets, inbox page, the bot's order answer, follow-ups (needs PostgreSQL and Redis; see bench/README.md)"
 
 $(VENV)/.installed: pyproject.toml
@@ -49,6 +50,12 @@ test: install build
 	cd frontend && $(NPM) run typecheck
 	cd frontend && $(NPM) test
 	$(VENV)/bin/pytest
+
+# The long fault tests (Redis restarted and flushed under load, workers killed, large shuffled webhook
+# loads, long fuzzing): the same services as `make test`, more time.
+chaos: install build
+	@scripts/check_services.sh
+	$(VENV)/bin/pytest -m chaos -p no:cacheprovider --timeout 1800
 
 # The benchmark starts its own server, database, Redis DB and worker; BENCH_ARGS passes options,
 # e.g. `make bench BENCH_ARGS="--server uvicorn --workers 2"` (python -m bench --help lists them).
