@@ -231,6 +231,8 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": r"/api/(admin|widget)",
     # One name for the staff roles wherever a field takes one (e.g. who may request or approve credit).
     "ENUM_NAME_OVERRIDES": {"StaffRoleEnum": "shopapp.models.staff.Role"},
+    # Every operation documents the refusals its authentication and validation can answer (401, 403, 404, ...).
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "shopapp.api.schema.document_refusals"],
 }
 
 # --- Celery ---------------------------------------------------------------------------------
