@@ -99,6 +99,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "shopapp.database_unavailable.DatabaseUnavailableMiddleware",  # a lost connection: 503, not 500
 ]
 
 ROOT_URLCONF = "shopapp.urls"
@@ -128,7 +129,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_boo
     # A connection pool per process (psycopg_pool). Under ASGI every request runs in its own thread,
     # so persistent per-thread connections would pile up; the pool bounds them and reuses them.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = False
+    # The pool checks an idle connection (an empty query) before handing it out: one whose backend
+    # ended (PostgreSQL restarted, pg_terminate_backend) is replaced instead of failing a request.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": int(os.environ.get("DATABASE_POOL_MIN", "1")),
         "max_size": int(os.environ.get("DATABASE_POOL_MAX", "8")),

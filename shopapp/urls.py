@@ -18,3 +18,4 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(authentication_classes=[], permission_classes=[]), name="schema"),
     path("", include("frontend.urls")),
 ]
+handler404 = "shopapp.api.exceptions.not_found"

@@ -197,11 +197,24 @@ class AgentConsumer(RealtimeConsumer):
             )
 
 
+@database_sync_to_async
+def _widget_may_join(claims) -> bool:
+    """The token's conversation is its shop's and its customer's, and the shop still uses the app (a
+    signed token naming another shop's conversation, or outliving an uninstall, joins nothing)."""
+    from support.models import Conversation
+
+    if not isinstance(claims, dict) or not all(isinstance(claims.get(key), int) for key in ("s", "c", "u")):
+        return False
+    return Conversation.objects.filter(pk=claims["c"], shop_id=claims["s"], customer_id=claims["u"],
+                                       shop__is_active=True).exists()
+
+
 class WidgetConsumer(RealtimeConsumer):
     async def connect(self):
         claims = read_socket_token(_token(self.scope))
-        if claims is None:
-            logger.info("realtime.socket_refused", extra={"side": "widget", "reason": "bad_token"})
+        reason = "bad_token" if claims is None else None if await _widget_may_join(claims) else "not_this_shop"
+        if reason:
+            logger.info("realtime.socket_refused", extra={"side": "widget", "reason": reason})
             await self.close(code=4401)
             return
         self.claims = claims

@@ -43,6 +43,7 @@ REFUSALS = {
     "403": "this staff member may not do this (role, or disabled in the support app)",
     "404": "no such object for this shop or shopper",
     "429": "an abuse limit was reached; nothing was stored",
+    "503": "the database is unavailable; nothing was stored, try again after Retry-After",
 }
 
 
@@ -50,21 +51,22 @@ def document_refusals(result, generator, request, public):
     """drf-spectacular post-processing hook: every operation lists the refusals the shared machinery can
     answer, in the one error shape of ``shopapp.api.exceptions``, where its own annotations do not
     already: 401 everywhere; 403 on the admin API (roles, disabled staff); 429 on the widget API (the
-    per-IP request limit of its authentication); 404 with a path parameter; 400 with input."""
+    per-IP request limit of its authentication); 503 everywhere (``shopapp.database_unavailable``); 404
+    with a path parameter; 400 with input. A refusal documented without a body gets the error shape."""
     result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
     for path, operations in result.get("paths", {}).items():
-        for method, operation in operations.items():
+        for operation in operations.values():
             if not isinstance(operation, dict) or "responses" not in operation:
                 continue
             parameters = operation.get("parameters", [])
-            codes = ["401", "403" if path.startswith("/api/admin/") else "429"]
+            codes = ["401", "403" if path.startswith("/api/admin/") else "429", "503"]
             if any(parameter.get("in") == "path" for parameter in parameters):
                 codes.append("404")
             if "requestBody" in operation or any(parameter.get("in") == "query" for parameter in parameters):
                 codes.append("400")
             for code in codes:
-                operation["responses"].setdefault(code, {
-                    "description": REFUSALS[code],
-                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
-                })
+                operation["responses"].setdefault(code, {"description": REFUSALS[code]})
+            for code, response in operation["responses"].items():
+                if code in REFUSALS and "content" not in response:
+                    response["content"] = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
     return result

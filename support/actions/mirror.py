@@ -89,6 +89,11 @@ def apply_order(shop: Shop, record: OrderRecord) -> Order:
             row.customer = customer  # the caller reads it: no query to fetch it again
         for fulfillment in record.fulfillments:
             apply_fulfillment(shop, fulfillment)
+        if relink and row.fulfillments.exclude(delivered_at=None).exists():
+            # A delivery that arrived before its order had no customer to ask; now there is one.
+            from support.actions.followup_kinds.delivery_checkin import schedule_checkin  # the kinds import this
+
+            schedule_checkin(row.pk)
         return row
 
 

@@ -93,9 +93,14 @@ class InboxQuerySerializer(serializers.Serializer):
     limit = serializers.IntegerField(min_value=1, max_value=100, required=False, default=25)
 
 
+class ConversationPageSerializer(serializers.Serializer):
+    results = ConversationSerializer(many=True)
+    next_cursor = serializers.CharField(allow_null=True, help_text="the next page's cursor; null on the last page")
+
+
 class ConversationListApi(APIView):
-    @extend_schema(parameters=[InboxQuerySerializer], responses=ConversationSerializer(many=True),
-                   summary="The inbox: filters, search, cursor pagination")
+    @extend_schema(parameters=[InboxQuerySerializer], responses=ConversationPageSerializer,
+                   operation_id="conversations_list", summary="The inbox: filters, search, cursor pagination")
     def get(self, request):
         query = InboxQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
@@ -241,7 +246,10 @@ class BulkResultSerializer(serializers.Serializer):
 
 
 class ConversationBulkApi(APIView):
-    @extend_schema(request=BulkSerializer, responses=BulkResultSerializer,
+    @extend_schema(request=BulkSerializer,
+                   responses={200: BulkResultSerializer,
+                              404: OpenApiResponse(description="an id is not one of this shop's conversations; "
+                                                               "nothing changed")},
                    summary="Close or assign many conversations")
     def post(self, request):
         payload = BulkSerializer(data=request.data)

@@ -251,8 +251,12 @@ class ConversationCreditApi(APIView):
         return Response(GrantSerializer(grant).data, status=201 if created else 200)
 
 
+class GrantPageSerializer(serializers.Serializer):
+    results = GrantSerializer(many=True)
+
+
 class GrantListApi(APIView):
-    @extend_schema(parameters=[GrantQuerySerializer], responses=GrantSerializer(many=True), tags=["credit"],
+    @extend_schema(parameters=[GrantQuerySerializer], responses=GrantPageSerializer, tags=["credit"],
                    operation_id="admin_credit_grants",
                    summary="The shop's grants: waiting for approval first (oldest first), then newest first")
     def get(self, request):

@@ -53,11 +53,22 @@ class TemplateSerializer(serializers.Serializer):
 
 
 class OfferedTemplateSerializer(TemplateSerializer):
-    language = serializers.CharField(allow_null=True, help_text="the variant this conversation would get")
-    offered = serializers.BooleanField(help_text="usable here: every value is known or can be typed by the agent")
-    missing = serializers.ListField(child=serializers.CharField(), help_text="the agent must fill these")
-    unavailable = serializers.ListField(child=serializers.CharField(), help_text="nobody can fill these here")
-    can_send = serializers.BooleanField(help_text="false when it needs approval and the agent is below supervisor")
+    """A template as listed; the fields below only when the list is asked for a conversation."""
+
+    language = serializers.CharField(allow_null=True, required=False,
+                                     help_text="the variant this conversation would get")
+    offered = serializers.BooleanField(required=False,
+                                       help_text="usable here: every value is known or can be typed by the agent")
+    missing = serializers.ListField(child=serializers.CharField(), required=False,
+                                    help_text="the agent must fill these")
+    unavailable = serializers.ListField(child=serializers.CharField(), required=False,
+                                        help_text="nobody can fill these here")
+    can_send = serializers.BooleanField(required=False,
+                                        help_text="false when it needs approval and the agent is below supervisor")
+
+
+class TemplatePageSerializer(serializers.Serializer):
+    results = OfferedTemplateSerializer(many=True)
 
 
 class TemplateQuerySerializer(serializers.Serializer):
@@ -103,7 +114,9 @@ class TemplateVariablesApi(APIView):
 class TemplateListApi(APIView):
     permission_classes = [IsAuthenticated, CanEditTemplates]
 
-    @extend_schema(parameters=[TemplateQuerySerializer], responses=OfferedTemplateSerializer(many=True),
+    @extend_schema(parameters=[TemplateQuerySerializer], operation_id="templates_list",
+                   responses={200: TemplatePageSerializer,
+                              404: OpenApiResponse(description="the conversation is not one of this shop's")},
                    summary="Search the templates; with a conversation, say which can be used there", tags=["templates"])
     def get(self, request):
         query = TemplateQuerySerializer(data=request.query_params)
@@ -218,7 +231,9 @@ class TemplatePreviewApi(APIView):
 
 class TemplateSendApi(APIView):
     @extend_schema(request=TemplateSendSerializer,
-                   responses={201: MessageSerializer, **UNUSABLE, 403: OpenApiResponse(description="needs approval")},
+                   responses={201: MessageSerializer, 200: OpenApiResponse(MessageSerializer, description="the same "
+                                                                          "client_id again: the first message"),
+                              **UNUSABLE, 403: OpenApiResponse(description="needs approval")},
                    summary="Send the template as the agent's reply (nothing is sent on a refusal)", tags=["templates"])
     def post(self, request, conversation_id: int, template_id: int):
         conversation = access_conversation(request.user, conversation_id)

@@ -7,7 +7,7 @@ import logging
 from dataclasses import dataclass
 
 from django.http import Http404
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import exceptions, serializers
 from rest_framework.authentication import BaseAuthentication
 from rest_framework.response import Response
@@ -131,7 +131,9 @@ class StartedSerializer(serializers.Serializer):
 
 
 class WidgetConversationStartApi(WidgetApi):
-    @extend_schema(request=StartSerializer, responses=StartedSerializer, operation_id="widget_conversation_start",
+    @extend_schema(request=StartSerializer, operation_id="widget_conversation_start",
+                   responses={201: StartedSerializer,
+                              200: OpenApiResponse(StartedSerializer, description="the shopper's open chat, resumed")},
                    summary="Start or resume the shopper's chat")
     def post(self, request):
         identity: WidgetIdentity = request.user
@@ -179,7 +181,10 @@ class WidgetMessagesApi(WidgetApi):
         rows = messages_after(conversation, after_id=int(after or 0), include_notes=False)
         return Response(WidgetMessageSerializer(rows, many=True).data)
 
-    @extend_schema(request=WidgetMessageCreateSerializer, responses=WidgetMessageSerializer,
+    @extend_schema(request=WidgetMessageCreateSerializer,
+                   responses={201: WidgetMessageSerializer,
+                              200: OpenApiResponse(WidgetMessageSerializer,
+                                                   description="the same client_id again: the first message")},
                    operation_id="widget_message_create", summary="Send a message (idempotent on client_id)")
     def post(self, request, conversation_id: int):
         conversation = widget_conversation(request.user, conversation_id)

@@ -294,4 +294,4 @@ def test_the_schema_lists_the_operations(client):
         assert "get" in paths[path]
     for action in ("approve", "reject"):
         assert set(paths[f"/api/admin/credit/grants/{{grant_id}}/{action}"]["post"]["responses"]) == {
-            "200", "400", "403", "404"}
+            "200", "400", "401", "403", "404", "503"}

@@ -210,4 +210,4 @@ def test_the_schema_lists_both_operations(client):
     assert (operations["get"]["operationId"], operations["put"]["operationId"]) == (
         "admin_settings_hours", "admin_settings_hours_update"
     )
-    assert set(operations["put"]["responses"]) == {"200", "400", "403"}
+    assert set(operations["put"]["responses"]) == {"200", "400", "401", "403", "503"}

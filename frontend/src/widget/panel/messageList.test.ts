@@ -57,7 +57,7 @@ describe("MessageListView", () => {
     ]);
     list.update(timeline.entries());
 
-    const rows = [...list.el.children];
+    const rows = [...list.el.querySelectorAll("ol.sc-log-list > li")];
     expect(rows.map((row) => row.className)).toEqual([
       "sc-msg sc-msg--bot",
       "sc-msg sc-msg--shopper",
@@ -82,7 +82,7 @@ describe("MessageListView", () => {
 
     timeline.addServer([message("9007199254740993", "shopper", "Hello", { client_id: "c-1" })]);
     list.update(timeline.entries());
-    expect(list.el.children).toHaveLength(1);
+    expect(list.el.querySelectorAll("li.sc-msg")).toHaveLength(1);
     expect(list.el.querySelector(".sc-meta")?.textContent).not.toBe("Sending…");
   });
 

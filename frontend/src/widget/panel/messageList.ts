@@ -28,7 +28,10 @@ function signature(entry: TimelineEntry): string {
 }
 
 export class MessageListView {
-  readonly el: HTMLOListElement;
+  /** The scrolling log region; the rows are items of the list inside it (a `role="log"` on the list
+   * itself would take its list semantics away). */
+  readonly el: HTMLDivElement;
+  private readonly list: HTMLOListElement;
   private readonly rows = new Map<string, { row: HTMLLIElement; signature: string }>();
 
   constructor(
@@ -37,7 +40,9 @@ export class MessageListView {
     private readonly language: string,
     private readonly files: AttachmentFiles,
   ) {
-    this.el = h(doc, "ol", { class: "sc-log", role: "log", "aria-live": "polite", "aria-label": strings.messages });
+    this.list = h(doc, "ol", { class: "sc-log-list" });
+    this.el = h(doc, "div", { class: "sc-log", role: "log", "aria-live": "polite", "aria-label": strings.messages },
+      this.list);
   }
 
   update(entries: readonly TimelineEntry[]): void {
@@ -58,9 +63,9 @@ export class MessageListView {
       } else {
         row = current.row;
       }
-      const expected: ChildNode | null = previous ? previous.nextSibling : this.el.firstChild;
+      const expected: ChildNode | null = previous ? previous.nextSibling : this.list.firstChild;
       if (expected !== row) {
-        this.el.insertBefore(row, expected);
+        this.list.insertBefore(row, expected);
       }
       previous = row;
     }

@@ -12,7 +12,7 @@ export const PANEL_CSS = `
 .sc-notice button{margin-left:8px}
 .sc-body{flex:1;display:flex;flex-direction:column;min-height:0;overflow:auto}
 .sc-chat{flex:1;display:flex;flex-direction:column;min-height:0}
-.sc-log{flex:1;margin:0;padding:12px;list-style:none;overflow-y:auto;display:flex;flex-direction:column;gap:8px}
+.sc-log{flex:1;margin:0;padding:12px;overflow-y:auto}.sc-log-list{margin:0;padding:0;list-style:none;display:flex;flex-direction:column;gap:8px}
 .sc-empty{margin:auto;color:#616161;font-size:14px;text-align:center;padding:16px}
 .sc-msg{display:flex;flex-direction:column;max-width:85%;align-self:flex-start}
 .sc-msg--shopper{align-self:flex-end;align-items:flex-end}

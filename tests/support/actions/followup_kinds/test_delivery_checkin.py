@@ -80,6 +80,32 @@ def test_a_delivery_schedules_one_checkin_per_order_due_days_later(order):
     assert FollowUp.objects.count() == 1
 
 
+def test_a_delivery_that_arrives_before_its_order_is_asked_about_once_the_order_names_the_customer():
+    from shopapp.models import Shop
+    from support.models import Customer, Order
+    from support.payloads import OrderRecord, Record
+
+    shop = OrderFactory().shop
+    moment = timezone.now() - timedelta(hours=1)
+    mirror.apply_fulfillment_event(shop, EventRecord(
+        shopify_id=9100000000599100, fulfillment_id=9100000000599200, order_id=9100000000599300,
+        fields={"status": "delivered", "happened_at": moment}))
+    placeholder = Order.objects.get(shop=shop, shopify_id=9100000000599300)
+    assert placeholder.customer is None
+    assert not FollowUp.objects.filter(kind="delivery_checkin").exists()  # nobody to ask yet
+
+    record = OrderRecord(shopify_id=9100000000599300, updated_at=timezone.now(), fields={"name": "#1077"},
+                         customer=Record(shopify_id=9100000000599400, updated_at=timezone.now(),
+                                         fields={"email": "late@example.com"}))
+    mirror.apply_order(Shop.objects.get(pk=shop.pk), record)
+    mirror.apply_order(Shop.objects.get(pk=shop.pk), record)  # a duplicate delivery: still one
+
+    customer = Customer.objects.get(shop=shop, shopify_id=9100000000599400)
+    [followup] = FollowUp.objects.filter(kind="delivery_checkin")
+    assert (followup.key, followup.order_id, followup.customer, followup.due_at) == (
+        f"checkin:{placeholder.pk}", placeholder.pk, customer, moment + timedelta(days=2))
+
+
 def test_the_shops_setting_decides_the_delay(order):
     SupportSettingsFactory(shop=order.shop, checkin_after_days=5)
     moment = timezone.now() - timedelta(hours=1)

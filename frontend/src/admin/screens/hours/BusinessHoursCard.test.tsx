@@ -20,7 +20,7 @@ describe("BusinessHoursCard", () => {
     const api = fakeServer({ "PUT /api/admin/settings/hours": (call) => json({ ...HOURS, ...(call.body as object) }) });
     const onSaved = renderCard();
 
-    fireEvent.click(screen.getByRole("button", { name: "Add a shift on Friday" }));
+    fireEvent.click(screen.getByRole("button", { name: "Add shift: Friday" }));
     fireEvent.change(screen.getByLabelText("Friday, shift 2: opens"), { target: { value: "17:00" } });
     fireEvent.change(screen.getByLabelText("Friday, shift 2: closes"), { target: { value: "24:00" } });
     fireEvent.click(screen.getByRole("button", { name: "Remove Dec 24, 2026" }));
@@ -46,7 +46,7 @@ describe("BusinessHoursCard", () => {
     renderCard();
 
     fireEvent.click(screen.getByRole("button", { name: "Remove shift 1 on Tuesday" }));
-    fireEvent.click(screen.getByRole("button", { name: "Add a shift on Sunday" }));
+    fireEvent.click(screen.getByRole("button", { name: "Open this day: Sunday" }));
     expect((screen.getByLabelText("Sunday, shift 1: opens") as HTMLInputElement).value).toBe("09:00");
     fireEvent.click(screen.getByRole("button", { name: "Save business hours" }));
 

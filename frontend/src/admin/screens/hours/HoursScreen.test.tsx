@@ -35,7 +35,7 @@ describe("HoursScreen", () => {
     const api = server("owner", { "PUT /api/admin/settings/hours": () => json(saved) });
     renderScreen("/hours");
 
-    fireEvent.click(await screen.findByRole("button", { name: "Add a shift on Saturday" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Open this day: Saturday" }));
     fireEvent.change(screen.getByLabelText("Saturday, shift 1: opens"), { target: { value: "10:00" } });
     fireEvent.change(screen.getByLabelText("Saturday, shift 1: closes"), { target: { value: "14:00" } });
     fireEvent.click(screen.getByRole("button", { name: "Save business hours" }));
@@ -107,7 +107,7 @@ describe("HoursScreen", () => {
     expect(await screen.findByRole("group", { name: "Tier A: urgent" })).toBeDefined();
     expect(screen.queryByRole("button", { name: "Save business hours" })).toBeNull();
     expect(screen.queryByRole("button", { name: "Save SLA targets" })).toBeNull();
-    expect(screen.queryByRole("button", { name: "Add a shift on Saturday" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Open this day: Saturday" })).toBeNull();
     expect(api.writes()).toEqual([]);
   });
 

@@ -14,7 +14,7 @@ describe("WeekSchedule", () => {
     renderWithApi(<WeekSchedule weekly={weekly} errors={{ shifts: {}, days: {} }} disabled={false} onChange={onChange} />);
 
     expect(screen.getAllByText("Closed")).toHaveLength(2);
-    fireEvent.click(screen.getByRole("button", { name: "Add a shift on Thursday" }));
+    fireEvent.click(screen.getByRole("button", { name: "Add shift: Thursday" }));
     expect(onChange).toHaveBeenCalledWith({
       ...weekly,
       thu: [

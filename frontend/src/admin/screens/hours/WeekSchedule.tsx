@@ -83,7 +83,11 @@ export function WeekSchedule({
             {!disabled && shifts.length < MAX_INTERVALS_PER_DAY && (
               <InlineStack>
                 <Button
-                  accessibilityLabel={t("hours.shift.add", { day: name })}
+                  // The visible words come first in the name (WCAG 2.5.3: what you see is what you say).
+                  accessibilityLabel={t("hours.shift.add", {
+                    action: shifts.length === 0 ? t("hours.shift.open") : t("hours.shift.addShort"),
+                    day: name,
+                  })}
                   onClick={() => setDay(day, [...shifts, shifts.length === 0 ? NEW_SHIFT : { start: "", end: "" }])}
                 >
                   {shifts.length === 0 ? t("hours.shift.open") : t("hours.shift.addShort")}

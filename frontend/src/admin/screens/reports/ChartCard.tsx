@@ -19,6 +19,11 @@ export interface ChartCardProps {
   children: ReactNode;
 }
 
+/** React 18 has no `inert` prop; set the attribute on the element. */
+function makeInert(element: HTMLDivElement | null) {
+  element?.setAttribute("inert", "");
+}
+
 export function ChartCard({ title, summary, series, keyHeading, formatCell, children }: ChartCardProps) {
   const { t } = useI18n();
   const [table, setTable] = useState(false);
@@ -30,7 +35,8 @@ export function ChartCard({ title, summary, series, keyHeading, formatCell, chil
       <Text as="p">{summary}</Text>
       {rows.length > 0 && (
         <>
-          <div aria-hidden="true" style={{ height: "240px" }}>
+          {/* `inert` (not only aria-hidden): the chart's own focusable parts leave the tab order too. */}
+          <div aria-hidden="true" ref={makeInert} style={{ height: "240px" }}>
             {children}
           </div>
           <div>

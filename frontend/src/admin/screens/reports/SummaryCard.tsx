@@ -4,9 +4,11 @@ import { useI18n } from "../../i18n";
 import { formatAmounts, formatDuration, formatRatio } from "./format";
 import type { SupportReport } from "./types";
 
+/** One figure: its own `<dl>` (a grid of layout `div`s between a `<dl>` and its terms is not allowed). */
 function Figure({ label, value, detail }: { label: string; value: string; detail: string }) {
   return (
-    <BlockStack gap="100">
+    <dl style={{ margin: 0 }}>
+      <BlockStack gap="100">
       <Text as="dt" tone="subdued">
         {label}
       </Text>
@@ -16,7 +18,8 @@ function Figure({ label, value, detail }: { label: string; value: string; detail
       <Text as="dd" tone="subdued">
         {detail}
       </Text>
-    </BlockStack>
+      </BlockStack>
+    </dl>
   );
 }
 
@@ -33,8 +36,7 @@ export function SummaryCard({ report }: { report: SupportReport }) {
         <Text as="h2" variant="headingMd">
           {t("reports.summary.title")}
         </Text>
-        <dl style={{ margin: 0 }}>
-          <InlineGrid columns={{ xs: 1, sm: 2, md: 4 }} gap="400">
+        <InlineGrid columns={{ xs: 1, sm: 2, md: 4 }} gap="400">
             <Figure
               label={t("reports.figure.conversations")}
               value={formatNumber(s.conversations)}
@@ -91,8 +93,7 @@ export function SummaryCard({ report }: { report: SupportReport }) {
               value={formatAmounts(credits, formatMoney, t("reports.none"))}
               detail={t("reports.figure.creditsDetail", { count: formatNumber(creditCount) })}
             />
-          </InlineGrid>
-        </dl>
+        </InlineGrid>
       </BlockStack>
     </Card>
   );
