@@ -259,6 +259,7 @@ CELERY_BEAT_SCHEDULE = {
     "sweep-email-replies": {"task": "support.tasks.sweep_email_replies_task", "schedule": 300.0},
     "purge-attachment-files": {"task": "support.tasks.purge_attachment_files_task", "schedule": 3600.0},
     "sweep-credit-grants": {"task": "support.tasks.sweep_credit_grants_task", "schedule": 60.0},
+    "sweep-bot-turns": {"task": "support.tasks.sweep_bot_turns_task", "schedule": 60.0},
     "offer-late-order-credits": {"task": "support.tasks.offer_late_order_credits_task", "schedule": 3600.0},
     "sweep-due-followups": {"task": "support.tasks.sweep_due_followups_task", "schedule": 30.0},
     "scan-late-orders": {"task": "support.tasks.scan_late_orders_task", "schedule": 3600.0},

@@ -84,6 +84,14 @@ def auto_respond_task(message_id: int) -> int:
     return len(respond(message_id))
 
 
+@shared_task
+def sweep_bot_turns_task() -> dict:
+    """Beat task: the bot's turns whose task was lost (broker down, Redis flushed) are queued again."""
+    from .actions.bot_sweep import sweep_bot_turns
+
+    return sweep_bot_turns()
+
+
 @shared_task(bind=True, max_retries=4)
 def issue_credit_task(self, grant_id: int) -> str:
     """Issue one approved store-credit grant through Shopify (exactly once; see actions/credit_issuance).

@@ -163,6 +163,9 @@ def _record_outcome(message: Message, facts: Facts, plan: autoresponder.Plan) ->
         locked: Conversation = lock_conversation(message.conversation_id)
         changed = ["bot_failures"]
         locked.bot_failures = locked.bot_failures + 1 if plan.bot_failed else 0
+        if locked.bot_pending_message_id == message.pk:  # this turn is no longer owed (a newer one may be)
+            locked.bot_pending_message_id = None
+            changed.append("bot_pending_message_id")
         if not locked.language:
             locked.language = facts.language
             changed.append("language")

@@ -65,7 +65,7 @@ def _existing(conversation: Conversation, client_id: str) -> Message | None:
 
 def _store(conversation: Conversation, *, kind: str, body: str, client_id: str, agent: Agent | None, state,
            attachment_ids=(), fields=None, now=None):
-    """Insert the message, link its uploads and apply ``state(conversation, now)`` under the
+    """Insert the message, link its uploads and apply ``state(conversation, now, message)`` under the
     conversation's lock."""
     attachment_ids = attachment_actions.clean_attachment_ids(attachment_ids)
     text, masked = clean_body(body, allow_empty=bool(attachment_ids))
@@ -81,7 +81,7 @@ def _store(conversation: Conversation, *, kind: str, body: str, client_id: str, 
                 created_at=now, **(fields or {}),
             )
             attachments = attachment_actions.attach_to_message(message, attachment_ids)
-            changed = state(locked, now)
+            changed = state(locked, now, message)
             locked.last_activity_at = now
             locked.save(update_fields=["last_activity_at", *changed])
             TimelineEvent.objects.create(
@@ -119,8 +119,11 @@ def _actor(kind: str) -> str:
 
 def receive_customer_message(conversation: Conversation, *, body: str, client_id: str,
                              attachment_ids=(), now=None) -> tuple[Message, bool]:
-    def state(locked, now):
+    def state(locked, now, message):
         changed = []
+        if locked.channel == Channel.CHAT:  # the bot's turn is owed until it has run (swept if its task is lost)
+            locked.bot_pending_message_id = message.pk
+            changed.append("bot_pending_message_id")
         if locked.waiting_since is None:
             locked.waiting_since = now
             changed.append("waiting_since")
@@ -148,7 +151,7 @@ def send_agent_reply(conversation: Conversation, *, agent: Agent, body: str, cli
                      attachment_ids=(), original_body: str = "", language: str = "", now=None) -> tuple[Message, bool]:
     """``original_body``: the agent's own words when ``body`` is their machine translation into
     ``language`` (see ``actions/translation.send_translated_reply``)."""
-    def state(locked, now):
+    def state(locked, now, _message):
         changed, previous = ["waiting_since", "status"], locked.status
         if locked.first_response_at is None:
             locked.first_response_at = now
@@ -174,7 +177,7 @@ def send_agent_reply(conversation: Conversation, *, agent: Agent, body: str, cli
 def send_bot_reply(conversation: Conversation, *, body: str, key: str, client_id: str) -> tuple[Message, bool]:
     """An automatic reply (``key`` names which: never the same one twice in a row). It is not a
     person's answer: the shopper still waits for one, and SLA clocks keep running."""
-    def state(locked, now):
+    def state(locked, now, _message):
         locked.last_bot_key = key[:48]
         return ["last_bot_key"]
 
@@ -184,4 +187,4 @@ def send_bot_reply(conversation: Conversation, *, body: str, key: str, client_id
 def add_internal_note(conversation: Conversation, *, agent: Agent, body: str, client_id: str,
                       attachment_ids=()) -> tuple[Message, bool]:
     return _store(conversation, kind=MessageKind.NOTE, body=body, client_id=client_id, agent=agent,
-                  state=lambda locked, now: [], attachment_ids=attachment_ids)
+                  state=lambda locked, now, _message: [], attachment_ids=attachment_ids)

@@ -60,6 +60,8 @@ class Conversation(models.Model):
     handed_off_at = models.DateTimeField(null=True, blank=True)
     handoff_reason = models.CharField(max_length=32, blank=True)
     intent = models.CharField(max_length=24, blank=True, help_text="the first intent the bot recognised")
+    bot_pending_message_id = models.BigIntegerField(
+        null=True, blank=True, help_text="the shopper's latest chat message whose bot turn has not run yet")
     # SLA (support/actions/sla.py): the deadline of the answer the shopper waits for (first or next
     # response), of the resolution, when the clock stopped (pending or snoozed time does not count),
     # and how far up the escalation ladder the conversation is.
@@ -74,6 +76,9 @@ class Conversation(models.Model):
             models.Index(fields=["shop", "-last_activity_at", "-id"]),
             models.Index(fields=["shop", "status", "-last_activity_at"]),
             models.Index(fields=["shop", "assignee", "-last_activity_at"]),
+            # The sweep of lost bot turns reads only the few conversations that owe one.
+            models.Index(fields=["bot_pending_message_id"], condition=models.Q(bot_pending_message_id__isnull=False),
+                         name="conversation_bot_pending"),
         ]
 
     def __str__(self):

@@ -45,18 +45,20 @@ BIN = Path(sys.executable).parent
 pytestmark = [pytest.mark.live, pytest.mark.django_db(transaction=True)]
 
 # The sweeps as beat calls them, in a process of the stack (its Redis, its broker); ``shift`` moves the
-# follow-up sweep's clock, ``older_than`` is the webhook sweep's age of a waiting delivery.
+# follow-up and bot-turn sweeps' clock, ``older_than`` is the webhook sweep's age of a waiting delivery.
 SWEEPS = """
 import json, sys
 from datetime import timedelta
 import django
 django.setup()
 from django.utils import timezone
+from support.actions.bot_sweep import sweep_bot_turns
 from support.actions.followups import sweep_due_followups
 from webhooks.tasks import sweep_deliveries_task
 shift, older_than = float(sys.argv[1]), int(sys.argv[2])
 followups = sweep_due_followups(timezone.now() + timedelta(seconds=shift))
-print(json.dumps({"followups": followups, "webhooks": sweep_deliveries_task(older_than)}))
+bots = sweep_bot_turns(timezone.now() + timedelta(seconds=shift))
+print(json.dumps({"followups": followups, "webhooks": sweep_deliveries_task(older_than), "bots": bots}))
 """
 
 
@@ -351,10 +353,18 @@ def assert_everything_once(stack, people, load, rows):
     assert not FollowUp.objects.filter(status__in=[FollowUpStatus.QUEUED], due_at__lte=timezone.now()).exists()
     assert not FollowUp.objects.filter(attempts__gt=1).exists()
 
+    # The bot took its turn for every conversation's first message, during the outage too (its task
+    # lost, then queued again by the sweep), and no conversation still owes one.
+    assert not Conversation.objects.filter(bot_pending_message_id__isnull=False).exists()
+    for conversation in Conversation.objects.filter(messages__kind=MessageKind.SHOPPER).distinct():
+        first = conversation.messages.filter(kind=MessageKind.SHOPPER).order_by("pk").first()
+        assert conversation.messages.filter(kind=MessageKind.BOT, client_id__startswith=f"bot:{first.pk}:").exists()
+
 
 def settled(rows) -> bool:
     return (not WebhookDelivery.objects.exclude(status=DeliveryStatus.PROCESSED).exists()
-            and not FollowUp.objects.filter(pk__in=[r.pk for r in rows]).exclude(status=FollowUpStatus.DONE).exists())
+            and not FollowUp.objects.filter(pk__in=[r.pk for r in rows]).exclude(status=FollowUpStatus.DONE).exists()
+            and not Conversation.objects.filter(bot_pending_message_id__isnull=False).exists())
 
 
 def test_redis_restarted_empty_under_load_loses_and_doubles_nothing(stack, redis_server):
@@ -369,6 +379,8 @@ def test_redis_restarted_empty_under_load_loses_and_doubles_nothing(stack, redis
     # published); rows whose task is still on its way are requeued too, and run once all the same.
     assert recovery["followups"]["due"] == 0
     assert recovery["followups"]["requeued"] >= len(people)
+    # Messages written while Redis was down owe a bot turn whose task could not be published.
+    assert recovery["bots"]["requeued"] >= 1 and recovery["bots"]["dropped"] == 0
     assert wait_until(lambda: settled(rows), timeout=60), stack.logs()
 
     assert_everything_once(stack, people, load, rows)
