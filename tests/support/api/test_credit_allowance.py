@@ -5,49 +5,20 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from shopapp.models import Role
 from support.models import CreditGrant
 from tests.factories import (
-    AgentFactory,
     ConversationFactory,
     CreditGrantFactory,
     CreditPolicyFactory,
     CustomerFactory,
     OrderFactory,
-    ShopTokenFactory,
 )
+
+from .conftest import OTHER, OWNER, SUPERVISOR
 
 pytestmark = pytest.mark.django_db
 
-SHOP, OTHER = "shop-a.myshopify.com", "shop-b.myshopify.com"
-OWNER, SUPERVISOR, AGENT = "9100000000000801", "9100000000000803", "9100000000000804"
 REASONS = ["late_delivery", "damaged_item", "wrong_item", "goodwill_feedback", "service_recovery"]
-
-
-@pytest.fixture
-def shop():
-    shop = ShopTokenFactory(shop__domain=SHOP, shop__currency="USD").shop
-    for user_id, role in ((OWNER, Role.OWNER), (SUPERVISOR, Role.SUPERVISOR), (AGENT, Role.AGENT)):
-        AgentFactory(shop=shop, shopify_user_id=user_id, role=role, name=role.label)
-    return shop
-
-
-@pytest.fixture
-def other_shop():
-    other = ShopTokenFactory(shop__domain=OTHER).shop
-    AgentFactory(shop=other, shopify_user_id=OWNER, role=Role.OWNER)
-    return other
-
-
-@pytest.fixture
-def call(client, session_token, shop):
-    def request(method, path, data=None, user=AGENT, domain=SHOP):
-        auth = {"HTTP_AUTHORIZATION": f"Bearer {session_token(domain, user)}"}
-        if method == "get":
-            return client.get(path, data or {}, **auth)
-        return client.post(path, data, content_type="application/json", **auth)
-
-    return request
 
 
 @pytest.fixture
