@@ -86,7 +86,7 @@ class ChatBench(Suite):
 
     def wsgi_argv(self, port: int) -> list[str]:
         """The production layout's HTTP server (README, "How it scales out"): gunicorn, WSGI."""
-        return [str(BIN / "gunicorn"), "django.core.wsgi:get_wsgi_application()", "--bind", f"127.0.0.1:{port}",
+        return [str(BIN / "gunicorn"), "shopapp.wsgi:application", "--bind", f"127.0.0.1:{port}",
                 "--worker-class", "gthread", "--workers", "2", "--threads", "8", "--keep-alive", "75"]
 
     def start_http(self, web: Process) -> Process | None:

@@ -42,25 +42,25 @@ WHERE c.shop_id = %(shop)s{filters}
 ORDER BY c.last_activity_at DESC, c.id DESC
 LIMIT %(limit)s
 """
-# The app's search in SQL (support.selectors.conversations._search), on the indexed expressions of
+# The app's search in SQL (support.selectors.conversations._searched), on the indexed expressions of
 # its migration 0005 (trigram GIN on UPPER(names) and UPPER(body), b-trees on UPPER(email) and
-# UPPER(order name)). Words and names: the newest conversations are walked and the matching kept;
-# the message part is capped to the newest matching messages.
-TEXT_MATCHES, SEARCH_CAP = 200, 1000
+# UPPER(order name)). Each part reads its own page in page order (the page's filters applied), and
+# the page is the newest of their union: the message text as an EXISTS per conversation (PostgreSQL
+# walks the newest conversations for a common word, reads the trigram index for a rare one); an order
+# number or an e-mail by customer; a name walking the newest conversations with the matching customers
+# and buyers hashed, skipped when nobody matches.
 CUSTOMERS = """SELECT cs.id FROM support_customer cs WHERE cs.shop_id = %(shop)s
     AND (upper(cs.first_name) LIKE upper(%(like)s) OR upper(cs.last_name) LIKE upper(%(like)s)
          OR upper(cs.email) = upper(%(q)s))"""
 BUYERS = """SELECT o.customer_id FROM support_order o WHERE o.shop_id = %(shop)s
     AND upper(o.name) = upper(%(q)s) AND o.customer_id IS NOT NULL"""
-WRITTEN = f"""SELECT m.conversation_id FROM support_message m WHERE m.shop_id = %(shop)s
-    AND upper(m.body) LIKE upper(%(like)s) ORDER BY m.id DESC LIMIT {TEXT_MATCHES}"""
-SEARCH_SQL = f"""
-  AND (c.customer_id IN ({CUSTOMERS}) OR c.customer_id IN ({BUYERS}) OR c.id IN ({WRITTEN}))"""
-# An order number or an e-mail: the few matching ids are gathered first, then read by id.
-EXACT_SEARCH_SQL = f"""
-  AND c.id IN ((SELECT cv.id FROM support_conversation cv WHERE cv.shop_id = %(shop)s
-                AND cv.customer_id IN (({CUSTOMERS} LIMIT {SEARCH_CAP}) UNION ({BUYERS} LIMIT {SEARCH_CAP})))
-               UNION ({WRITTEN}))"""
+WRITTEN = """EXISTS (SELECT 1 FROM support_message m WHERE m.conversation_id = {a}.id AND m.shop_id = %(shop)s
+    AND upper(m.body) LIKE upper(%(like)s))"""
+PEOPLE = f"""(EXISTS ({CUSTOMERS}) OR EXISTS ({BUYERS}))
+    AND ({{a}}.customer_id IN ({CUSTOMERS}) OR {{a}}.customer_id IN ({BUYERS}))"""
+EXACT_PARTS = [f"{{a}}.customer_id IN ({CUSTOMERS})", f"{{a}}.customer_id IN ({BUYERS})"]
+PART_SQL = """(SELECT {a}.id FROM support_conversation {a} WHERE {a}.shop_id = %(shop)s{filters}
+    AND {part} ORDER BY {a}.last_activity_at DESC, {a}.id DESC LIMIT %(limit)s)"""
 EXACT_TERM = re.compile(r"^#?\d{1,19}$|@")
 
 
@@ -68,17 +68,20 @@ def raw_query(params: dict, shop_id: int, agent_pk: int) -> tuple[str, dict]:
     """The same page as the API's (filters, order, limit + 1 to know if there is a next page)."""
     filters, args = "", {"shop": shop_id, "limit": int(params.get("limit", 25)) + 1}
     if "status" in params:
-        filters += "\n  AND c.status = %(status)s"
+        filters += "\n  AND {a}.status = %(status)s"
         args["status"] = params["status"]
     if params.get("assignee") == "me":
-        filters += "\n  AND c.assignee_id = %(me)s"
+        filters += "\n  AND {a}.assignee_id = %(me)s"
         args["me"] = agent_pk
     if params.get("q"):
         q = params["q"].strip()[:100]
-        filters += EXACT_SEARCH_SQL if EXACT_TERM.search(q) else SEARCH_SQL
         args["q"] = q
         args["like"] = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    return PAGE_SQL.format(filters=filters), args
+        parts = [WRITTEN, *(EXACT_PARTS if EXACT_TERM.search(q) else [PEOPLE])]
+        union = "\n  UNION ".join(PART_SQL.format(a=f"p{i}", filters=filters.format(a=f"p{i}"),
+                                                  part=part.format(a=f"p{i}")) for i, part in enumerate(parts))
+        return PAGE_SQL.format(filters=f"\n  AND c.id IN ({union})"), args
+    return PAGE_SQL.format(filters=filters.format(a="c")), args
 
 
 class Http:

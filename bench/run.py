@@ -59,20 +59,21 @@ PHASES = ("max", "rate", "live", "processing")
 def server_argv(server: str, port: int, workers: int, threads: int) -> list[str]:
     """The web server under test, loading ``bench.settings`` (the app's settings + the bare URL).
 
-    gunicorn-sync    gunicorn, Django's WSGI handler, one request at a time per process
-    gunicorn-gthread gunicorn, Django's WSGI handler, ``threads`` threads per process, keep-alive
-    uvicorn-wsgi     uvicorn serving Django's WSGI handler (its own thread pool; deprecated in uvicorn)
+    gunicorn-sync    gunicorn, ``shopapp.wsgi`` (Django behind the webhook front door), one request at a
+                     time per process
+    gunicorn-gthread the same, ``threads`` threads per process, keep-alive
+    uvicorn-wsgi     uvicorn serving ``shopapp.wsgi`` (its own thread pool; deprecated in uvicorn)
     uvicorn          the Procfile's ``web`` line: uvicorn, ASGI (``shopapp.asgi``), plus ``--workers``
     """
     bind = ["--host", "127.0.0.1", "--port", str(port)]
     if server == "uvicorn":
         return [str(BIN / "uvicorn"), "shopapp.asgi:application", *bind, "--no-access-log", "--workers", str(workers)]
     if server == "uvicorn-wsgi":
-        return [str(BIN / "uvicorn"), "django.core.wsgi:get_wsgi_application", "--factory", "--interface", "wsgi",
+        return [str(BIN / "uvicorn"), "shopapp.wsgi:application", "--interface", "wsgi",
                 *bind, "--no-access-log", "--workers", str(workers)]
     if server in ("gunicorn-sync", "gunicorn-gthread"):
         kind = server.removeprefix("gunicorn-")
-        argv = [str(BIN / "gunicorn"), "django.core.wsgi:get_wsgi_application()", "--bind", f"127.0.0.1:{port}",
+        argv = [str(BIN / "gunicorn"), "shopapp.wsgi:application", "--bind", f"127.0.0.1:{port}",
                 "--workers", str(workers), "--worker-class", kind, "--backlog", "2048"]
         return argv + (["--threads", str(threads), "--keep-alive", "75"] if kind == "gthread" else [])
     raise BenchError(f"unknown server {server!r}")

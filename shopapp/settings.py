@@ -143,8 +143,9 @@ REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 
+# channels_redis's layer with a lighter wait for the websocket consumers' channels (shopapp/channel_layer.py).
 CHANNEL_LAYERS = {
-    "default": {"BACKEND": "channels_redis.core.RedisChannelLayer", "CONFIG": {"hosts": [REDIS_URL]}}
+    "default": {"BACKEND": "shopapp.channel_layer.RedisChannelLayer", "CONFIG": {"hosts": [REDIS_URL]}}
 }
 
 LANGUAGE_CODE = "en"

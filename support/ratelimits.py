@@ -30,7 +30,7 @@ def allow(limit: Limit, key: str) -> bool:
     """Count one hit; False once ``limit.count`` hits happened in the current window."""
     name = f"rl:{limit.name}:{key}"
     try:
-        pipe = redis_client().pipeline()
+        pipe = redis_client().pipeline(transaction=False)  # one round trip; no MULTI/EXEC needed
         pipe.incr(name)
         pipe.expire(name, limit.window_seconds, nx=True)
         hits, _ = pipe.execute()

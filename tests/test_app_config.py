@@ -3,7 +3,7 @@ import tomllib
 from pathlib import Path
 
 from webhooks.handlers import HANDLERS
-from webhooks.views import COMPLIANCE_TOPICS
+from webhooks.ingest import COMPLIANCE_TOPICS
 
 CONFIG = tomllib.loads((Path(__file__).resolve().parent.parent / "shopify.app.toml").read_text())
 

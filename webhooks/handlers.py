@@ -1,8 +1,14 @@
 """Topic -> handler. A handler takes the delivery and calls one action; nothing else.
 
 Personal data is not kept where it is not needed: a delivery for a shop we do not know (never
-installed, or redacted) and a delivery about a shopper who was redacted keep only their ids."""
+installed, or redacted) and a delivery about a shopper who was redacted keep only their ids.
+
+A drain runs a batch of deliveries in one transaction (``actions.process_batch``): inside
+``batch_shops()`` each shop is looked up once per batch, and the topics in ``ALONE`` (they change
+what other deliveries read: the shop row, other deliveries' payloads) get a batch of their own."""
 import logging
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from shopapp.actions.shops import deactivate_shop
 from shopapp.models import Shop
@@ -14,8 +20,27 @@ from .privacy import scrub_delivery
 logger = logging.getLogger(__name__)
 
 
+_batch_shops: ContextVar[dict | None] = ContextVar("webhook_batch_shops", default=None)
+
+
+@contextmanager
+def batch_shops():
+    """Within this block (one transaction) a shop found, or not found, is looked up once."""
+    token = _batch_shops.set({})
+    try:
+        yield
+    finally:
+        _batch_shops.reset(token)
+
+
 def _shop(delivery):
-    shop = Shop.objects.filter(domain=delivery.shop_domain).first()
+    known = _batch_shops.get()
+    if known is not None and delivery.shop_domain in known:
+        shop = known[delivery.shop_domain]
+    else:
+        shop = Shop.objects.filter(domain=delivery.shop_domain).first()
+        if known is not None:
+            known[delivery.shop_domain] = shop
     if shop is None:
         logger.info("webhooks.delivery.unknown_shop", extra={"delivery_id": delivery.pk, "topic": delivery.topic})
         scrub_delivery(delivery)
@@ -88,3 +113,5 @@ HANDLERS = {
     "customers/redact": customer_redact,
     "shop/redact": shop_redact,
 }
+
+ALONE = {"app/uninstalled", "customers/data_request", "customers/redact", "shop/redact"}

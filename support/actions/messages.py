@@ -63,15 +63,22 @@ def _existing(conversation: Conversation, client_id: str) -> Message | None:
     return Message.objects.filter(conversation=conversation, client_id=client_id).first()
 
 
+def _keep_attachments(message: Message, attachments: list) -> None:
+    """``message.attachments.all()`` answers the uploads just linked (in id order, as a prefetch would)
+    without reading them again."""
+    linked = message.attachments.all()
+    linked._result_cache, linked._prefetch_done = list(attachments), True
+    message._prefetched_objects_cache = {"attachments": linked}
+
+
 def _store(conversation: Conversation, *, kind: str, body: str, client_id: str, agent: Agent | None, state,
            attachment_ids=(), fields=None, now=None):
     """Insert the message, link its uploads and apply ``state(conversation, now, message)`` under the
-    conversation's lock."""
+    conversation's lock. A client id sent before is found by the unique constraint (the insert fails,
+    nothing is written, the first message is returned): a send costs no lookup beforehand."""
     attachment_ids = attachment_actions.clean_attachment_ids(attachment_ids)
     text, masked = clean_body(body, allow_empty=bool(attachment_ids))
     client_id = (client_id or "")[:64]
-    if found := _existing(conversation, client_id):
-        return found, False
     try:
         with transaction.atomic():
             locked = lock_conversation(conversation.pk)
@@ -81,6 +88,7 @@ def _store(conversation: Conversation, *, kind: str, body: str, client_id: str, 
                 created_at=now, **(fields or {}),
             )
             attachments = attachment_actions.attach_to_message(message, attachment_ids)
+            _keep_attachments(message, attachments)
             changed = state(locked, now, message)
             locked.last_activity_at = now
             locked.save(update_fields=["last_activity_at", *changed])
@@ -94,7 +102,7 @@ def _store(conversation: Conversation, *, kind: str, body: str, client_id: str, 
                 realtime.MESSAGE_CREATED, payload, shop_id=locked.shop_id, conversation_id=locked.pk, message_kind=kind
             ))
     except IntegrityError:
-        if found := _existing(conversation, client_id):  # a concurrent retry stored it first
+        if found := _existing(conversation, client_id):  # a retry, or a concurrent retry stored it first
             return found, False
         raise
     logger.info("messages.created", extra={"message_id": message.pk, "kind": kind, "cards_masked": masked})

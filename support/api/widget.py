@@ -49,9 +49,10 @@ class AppProxyAuthentication(BaseAuthentication):
         if not result.ok:
             logger.info("widget.refused", extra={"reason": result.log.code})
             raise exceptions.AuthenticationFailed(f"invalid app proxy request: {result.log.code}", code=result.log.code)
-        shop = Shop.objects.filter(domain=f"{result.shop}.myshopify.com", is_active=True).first()
-        if shop is None:
-            raise exceptions.AuthenticationFailed("this shop does not use the app", code="shop_not_installed")
+        try:  # the domain is unique: no ordering to compile
+            shop = Shop.objects.get(domain=f"{result.shop}.myshopify.com", is_active=True)
+        except Shop.DoesNotExist:
+            raise exceptions.AuthenticationFailed("this shop does not use the app", code="shop_not_installed") from None
         if not ratelimits.allow(ratelimits.REQUESTS_PER_IP, _ip(request)):
             raise TooManyRequests("requests_per_ip")
         customer_id = int(result.logged_in_customer_id) if result.logged_in_customer_id else None
@@ -74,19 +75,21 @@ def _customer(identity: WidgetIdentity) -> Customer | None:
     return None
 
 
-def widget_conversation(identity: WidgetIdentity, conversation_id) -> Conversation:
+def widget_conversation(identity: WidgetIdentity, conversation_id, only: tuple[str, ...] = ()) -> Conversation:
     """The shopper's own conversation; anything else (another shopper's, another shop's) is a 404.
-    One query: the conversation of this shop whose customer is the one the signature names."""
+    One query: the conversation of this shop whose customer is the one the signature names. ``only``:
+    the columns to read when the caller needs no others (any other field read later costs a query)."""
     if identity.shopify_customer_id is not None:
         mine = {"customer__shopify_id": identity.shopify_customer_id}
     elif identity.visitor is not None:
         mine = {"customer__visitor_id": identity.visitor.visitor_id}
     else:
         raise Http404("no such conversation")
-    conversation = Conversation.objects.filter(pk=conversation_id, shop=identity.shop, **mine).first()
-    if conversation is None:
-        raise Http404("no such conversation")
-    return conversation
+    conversations = Conversation.objects.only(*only) if only else Conversation.objects
+    try:
+        return conversations.get(pk=conversation_id, shop=identity.shop, **mine)
+    except Conversation.DoesNotExist:
+        raise Http404("no such conversation") from None
 
 
 class WidgetMessageAttachmentSerializer(MessageAttachmentSerializer):
@@ -187,7 +190,8 @@ class WidgetMessagesApi(WidgetApi):
                                                    description="the same client_id again: the first message")},
                    operation_id="widget_message_create", summary="Send a message (idempotent on client_id)")
     def post(self, request, conversation_id: int):
-        conversation = widget_conversation(request.user, conversation_id)
+        # The send reads the conversation again under its lock: here only who owns it, and its channel.
+        conversation = widget_conversation(request.user, conversation_id, only=("id", "shop_id", "channel"))
         payload = WidgetMessageCreateSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         if not ratelimits.allow(ratelimits.MESSAGES_PER_CONVERSATION, str(conversation.pk)):

@@ -14,8 +14,6 @@ from shopapp.models import Agent
 from support.models import Attachment, Conversation, ConversationTag, Customer, Message, MessageKind, Order
 
 PAGE_MAX = 100
-TEXT_MATCHES = 200  # newest messages a text search looks through
-SEARCH_CAP = 1000  # customers an order-number or e-mail search collects
 
 
 def access_conversation(agent: Agent, conversation_id, *, lock: bool = False) -> Conversation:
@@ -54,6 +52,7 @@ def decode_cursor(cursor: str) -> tuple[datetime, int]:
 
 
 def _filtered(agent: Agent, filters: InboxFilters) -> QuerySet:
+    """The conversations of the filters but the search (``_searched`` reads its page from these)."""
     queryset = Conversation.objects.filter(shop_id=agent.shop_id)
     if filters.status:
         queryset = queryset.filter(status=filters.status)
@@ -72,40 +71,55 @@ def _filtered(agent: Agent, filters: InboxFilters) -> QuerySet:
         queryset = queryset.filter(Exists(tagged))
     if filters.waiting is not None:
         queryset = queryset.filter(waiting_since__isnull=not filters.waiting)
-    if filters.q:
-        queryset = queryset.filter(_search(agent, filters.q))
     return queryset
 
 
 EXACT_TERM = re.compile(r"^#?\d{1,19}$|@")  # an order name or number, an e-mail address
+NEWEST_FIRST = ("-last_activity_at", "-pk")
 
 
-def _search(agent: Agent, text: str) -> Q:
-    """Conversations whose customer's first or last name contains the text or whose e-mail is it,
-    whose customer has an order of that name, or with one of the newest ``TEXT_MATCHES`` messages
-    containing it. Every part starts from an index (trigram and expression indexes, migration 0005).
+def _searched(queryset: QuerySet, agent: Agent, text: str, size: int) -> QuerySet:
+    """The first ``size`` conversations of ``queryset`` (filters and cursor applied, newest activity
+    first) whose customer's first or last name contains the text or whose e-mail is it, whose
+    customer has an order of that name, or with a message containing it (any message, however old).
+    Every part starts from an index (trigram and expression indexes, migration 0005).
 
-    Two shapes, chosen by the text. An order number or an e-mail matches few conversations: the
-    matching ids are gathered first (one UNION subquery) and the page is read by id, instead of
-    walking every conversation to find one. Names and words usually match many: the page walks the
-    newest conversations and keeps the matching ones, which stops after a page's worth. The cap on
-    messages keeps a common word ("refund") from collecting the whole table."""
+    Each part reads its own page, in page order (``ORDER BY ... LIMIT size``), and the page is the
+    newest ``size`` of their union (one statement: ``id IN ((part) UNION (part) ...)``), so every
+    part is planned on its own:
+
+    - Message text: the conversations with an ``EXISTS`` over their messages. PostgreSQL chooses by
+      its estimate of the text's frequency (statistics of the indexed ``UPPER(body)``): a common word
+      ("refund") walks the newest conversations and probes each one's messages, which stops after a
+      page's worth; a rare one reads the few matching messages from the trigram index and sorts their
+      conversations.
+    - An order number or an e-mail matches few customers: their conversations are read by customer.
+    - A name usually matches many: the newest conversations are walked, keeping those whose customer
+      is in the (hashed) set of matching customers or buyers; skipped at once when nobody matches,
+      so a word that is no one's name does not walk the whole shop.
+
+    SQLite (``make dev``) has no LIMIT inside a UNION: there the parts are ``OR``ed ``IN`` subqueries."""
     text = text.strip()[:100]
     shop_id = agent.shop_id
-    customers = Customer.objects.filter(shop_id=shop_id).filter(
-        Q(first_name__icontains=text) | Q(last_name__icontains=text) | Q(email__iexact=text)
-    )
-    buyers = Order.objects.filter(shop_id=shop_id, name__iexact=text, customer__isnull=False)
-    written = (
-        Message.objects.filter(shop_id=shop_id, body__icontains=text)
-        .order_by("-pk").values("conversation_id")[:TEXT_MATCHES]
-    )
-    if EXACT_TERM.search(text) and connection.vendor == "postgresql":  # SQLite: no LIMIT inside a UNION
-        matched = customers.values("pk")[:SEARCH_CAP].union(buyers.values("customer_id")[:SEARCH_CAP])
-        people = Conversation.objects.filter(shop_id=shop_id, customer_id__in=matched).values("pk")
-        return Q(pk__in=people.union(written))
-    return (Q(customer_id__in=customers.values("pk")) | Q(customer_id__in=buyers.values("customer_id"))
-            | Q(pk__in=written))
+    customers = Customer.objects.filter(
+        Q(first_name__icontains=text) | Q(last_name__icontains=text) | Q(email__iexact=text), shop_id=shop_id
+    ).values("pk")
+    buyers = Order.objects.filter(shop_id=shop_id, name__iexact=text, customer__isnull=False).values("customer_id")
+    written = Message.objects.filter(conversation=OuterRef("pk"), shop_id=shop_id, body__icontains=text)
+    parts = [queryset.filter(Exists(written))]
+    if EXACT_TERM.search(text):
+        parts += [queryset.filter(customer_id__in=customers), queryset.filter(customer_id__in=buyers)]
+    else:
+        parts.append(queryset.filter(Exists(customers) | Exists(buyers),
+                                     Q(customer_id__in=customers) | Q(customer_id__in=buyers)))
+    pages = [part.order_by(*NEWEST_FIRST).values("pk")[:size] for part in parts]
+    if connection.features.supports_slicing_ordering_in_compound:
+        matched = Q(pk__in=pages[0].union(*pages[1:]))
+    else:
+        matched = Q()
+        for page in pages:
+            matched |= Q(pk__in=page)
+    return Conversation.objects.filter(matched, shop_id=shop_id)
 
 
 def inbox(agent: Agent, filters: InboxFilters, *, cursor: str | None = None, limit: int = 25):
@@ -115,6 +129,8 @@ def inbox(agent: Agent, filters: InboxFilters, *, cursor: str | None = None, lim
     if cursor:
         moment, pk = decode_cursor(cursor)
         queryset = queryset.filter(Q(last_activity_at__lt=moment) | Q(last_activity_at=moment, pk__lt=pk))
+    if filters.q:
+        queryset = _searched(queryset, agent, filters.q, limit + 1)
     last_message = Message.objects.filter(conversation=OuterRef("pk")).exclude(kind=MessageKind.NOTE).order_by("-pk")
     rows = list(
         queryset.select_related("customer", "assignee")
@@ -122,7 +138,7 @@ def inbox(agent: Agent, filters: InboxFilters, *, cursor: str | None = None, lim
         .annotate(last_message_body=Subquery(last_message.values("body")[:1]),
                   last_message_kind=Subquery(last_message.values("kind")[:1]),
                   last_message_id=Subquery(last_message.values("pk")[:1]))
-        .order_by("-last_activity_at", "-pk")[: limit + 1]
+        .order_by(*NEWEST_FIRST)[: limit + 1]
     )
     next_cursor = encode_cursor(rows[limit - 1]) if len(rows) > limit else None
     return rows[:limit], next_cursor

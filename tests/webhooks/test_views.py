@@ -122,7 +122,7 @@ def test_payload_the_database_cannot_hold_is_400_and_stores_nothing(client, capl
     assert response.status_code == 400
     assert response.json()["code"] == "payload_not_storable"
     assert not WebhookDelivery.objects.exists()
-    assert [r.getMessage() for r in caplog.records if r.name == "webhooks.views"] == ["webhooks.delivery.refused"]
+    assert [r.getMessage() for r in caplog.records if r.name == "webhooks.ingest"] == ["webhooks.delivery.refused"]
 
 
 @pytest.mark.django_db

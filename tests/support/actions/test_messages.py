@@ -3,17 +3,20 @@ Redis channel layer)."""
 import json
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from support import realtime
 from support.actions import conversations as conversation_actions
+from support.actions.attachments import store_upload
 from support.actions.messages import (
     MessageRefused,
     add_internal_note,
     receive_customer_message,
     send_agent_reply,
 )
-from support.models import ConversationStatus, Message, MessageKind, TimelineEvent
+from support.models import Attachment, ConversationStatus, Message, MessageKind, TimelineEvent
 from tests.factories import AgentFactory, ConversationFactory
+from tests.support.actions.test_attachments import PNG
 
 
 @pytest.mark.django_db
@@ -47,6 +50,22 @@ def test_retried_send_with_the_same_client_id_is_stored_once(django_capture_on_c
     assert Message.objects.filter(conversation=conversation).count() == 1
     assert TimelineEvent.objects.filter(conversation=conversation).count() == 1
     assert len(callbacks) == 2  # one broadcast, one bot turn
+
+
+@pytest.mark.django_db
+def test_a_sent_message_holds_the_uploads_it_linked_without_reading_them_again(django_assert_num_queries, settings,
+                                                                                tmp_path):
+    settings.ATTACHMENTS_DIR = tmp_path
+    conversation = ConversationFactory()
+    agent = AgentFactory(shop=conversation.shop)
+    uploads = [store_upload(conversation, upload=SimpleUploadedFile(f"{n}.png", PNG), uploaded_by="agent", agent=agent)
+               for n in range(2)]
+    message, _ = send_agent_reply(conversation, agent=agent, body="labels", client_id="a1",
+                                  attachment_ids=[upload.pk for upload in reversed(uploads)])
+    with django_assert_num_queries(0):
+        held = [(attachment.pk, attachment.message_id) for attachment in message.attachments.all()]
+    assert held == [(upload.pk, message.pk) for upload in uploads]  # in id order, as a read would list them
+    assert sorted(Attachment.objects.filter(message=message).values_list("pk", flat=True)) == [u.pk for u in uploads]
 
 
 @pytest.mark.django_db

@@ -140,6 +140,21 @@ def test_new_conversation_rate_limit_per_ip(widget):
 
 
 @pytest.mark.django_db
+def test_a_send_reads_the_shop_and_the_conversation_then_writes_in_one_transaction(widget, django_assert_num_queries):
+    """Issue 4 (cheap sends): nothing looked up twice, nothing read again for the answer."""
+    conversation_id = widget.start().json()["conversation"]["id"]
+    url = f"conversations/{conversation_id}/messages"
+    assert widget.call("post", url, {"body": "hi", "client_id": "w1"}).status_code == 201  # starts the SLA clocks
+    # shop, conversation; savepoint, lock, message, conversation, timeline event, release; nudges cancelled
+    with django_assert_num_queries(9):
+        sent = widget.call("post", url, {"body": "still there?", "client_id": "w2"})
+    assert (sent.status_code, sent.json()["body"], sent.json()["attachments"]) == (201, "still there?", [])
+    again = widget.call("post", url, {"body": "still there?", "client_id": "w2"})
+    assert (again.status_code, again.json()) == (200, sent.json())
+    assert Message.objects.filter(conversation_id=conversation_id).count() == 2
+
+
+@pytest.mark.django_db
 def test_shopper_text_is_stored_as_text(widget):
     conversation_id = widget.start().json()["conversation"]["id"]
     body = "<script>alert(1)</script> card 4242424242424242"
