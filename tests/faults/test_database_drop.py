@@ -28,11 +28,9 @@ UNAVAILABLE = {"detail": "the database is unavailable, try again shortly", "code
 pytestmark = [pytest.mark.live, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def app(tmp_path):
-    """uvicorn serving the app on this test database with the pool on, as in production; a request
+def app_env(port: int) -> dict:
+    """The app's environment on this test database, with the pool on as in production; a request
     waits at most 2 s for a connection (``DATABASE_POOL_TIMEOUT``) before it gives up."""
-    port = free_port()
     db = connection.settings_dict
     env = {
         **os.environ,
@@ -49,6 +47,15 @@ def app(tmp_path):
         "LOG_LEVEL": "WARNING",
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    return env
+
+
+@pytest.fixture
+def app(tmp_path):
+    """uvicorn serving the app on this test database with the pool on, as in production; a request
+    waits at most 2 s for a connection (``DATABASE_POOL_TIMEOUT``) before it gives up."""
+    port = free_port()
+    env = app_env(port)
     log = tmp_path / "web.log"
     argv = [str(Path(sys.executable).parent / "uvicorn"), "shopapp.asgi:application", "--host", "127.0.0.1",
             "--port", str(port), "--no-access-log"]

@@ -4,7 +4,6 @@ that connection has died, the delivery is recorded on a fresh one without an err
 connection can be had, Shopify gets 503 with ``Retry-After`` (it retries), nothing is stored, and
 the retry succeeds once the database is back, without a restart."""
 import json
-import os
 import subprocess
 import sys
 import uuid
@@ -20,6 +19,7 @@ from tests.faults.test_database_drop import (
     UNAVAILABLE,
     Live,
     app_backends,
+    app_env,
     connections_refused,
     terminate_app_backends,
 )
@@ -33,21 +33,7 @@ pytestmark = [pytest.mark.live, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def door(tmp_path):
     port = free_port()
-    db = connection.settings_dict
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "shopapp.settings",
-        "DEBUG": "1",
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-        "DATABASE_POOL": "1",
-        "DATABASE_POOL_TIMEOUT": "2",
-        "REDIS_URL": settings.REDIS_URL,
-        "SHOPIFY_API_KEY": settings.SHOPIFY_API_KEY,
-        "SHOPIFY_API_SECRET": settings.SHOPIFY_API_SECRET,
-        "SHOPIFY_DEVSTORE_URL": "",
-        "APP_URL": f"http://127.0.0.1:{port}",
-        "LOG_LEVEL": "WARNING",
-    }
+    env = app_env(port)
     log = tmp_path / "web.log"
     argv = [str(Path(sys.executable).parent / "gunicorn"), "shopapp.wsgi:application", "--bind", f"127.0.0.1:{port}",
             "--workers", "1", "--worker-class", "sync"]
