@@ -59,6 +59,13 @@ def app(tmp_path):
     log = tmp_path / "web.log"
     argv = [str(Path(sys.executable).parent / "uvicorn"), "shopapp.asgi:application", "--host", "127.0.0.1",
             "--port", str(port), "--no-access-log"]
+    with served(argv, env, log, port) as live:
+        yield live
+
+
+@contextmanager
+def served(argv, env, log, port):
+    """The server ``argv`` running until the block ends, once ``/healthz`` answers."""
     with log.open("wb") as output:
         process = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)  # noqa: S603
     url = f"http://127.0.0.1:{port}"

@@ -4,7 +4,6 @@ that connection has died, the delivery is recorded on a fresh one without an err
 connection can be had, Shopify gets 503 with ``Retry-After`` (it retries), nothing is stored, and
 the retry succeeds once the database is back, without a restart."""
 import json
-import subprocess
 import sys
 import uuid
 from pathlib import Path
@@ -14,13 +13,13 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from tests.browser.harness import ROOT, free_port, wait_until
+from tests.browser.harness import free_port, wait_until
 from tests.faults.test_database_drop import (
     UNAVAILABLE,
-    Live,
     app_backends,
     app_env,
     connections_refused,
+    served,
     terminate_app_backends,
 )
 from tests.webhooks.test_views import sign
@@ -37,19 +36,8 @@ def door(tmp_path):
     log = tmp_path / "web.log"
     argv = [str(Path(sys.executable).parent / "gunicorn"), "shopapp.wsgi:application", "--bind", f"127.0.0.1:{port}",
             "--workers", "1", "--worker-class", "sync"]
-    with log.open("wb") as output:
-        process = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)  # noqa: S603
-    live = Live(f"http://127.0.0.1:{port}", log)
-    try:
-        assert wait_until(lambda: httpx.get(f"{live.url}/healthz").status_code == 200, timeout=30), log.read_text()
+    with served(argv, env, log, port) as live:
         yield live
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=5)
 
 
 def deliver(live, webhook_id, order_id):
