@@ -5,13 +5,15 @@ its own) and wakes a drainer (``wakeup``); drain tasks claim due rows in batches
 ``FOR UPDATE SKIP LOCKED``, so any number of worker processes share the work and a row is never
 processed twice. A batch is one transaction, each handler in a savepoint: a handler that fails
 rolls back alone and is retried with backoff (``retry_at``), then marked failed."""
+import json
 import logging
+import re
 import time
 from contextlib import nullcontext
 from datetime import timedelta
 
 import psycopg
-from django.db import DataError, connection, transaction
+from django.db import DEFAULT_DB_ALIAS, DataError, connection, connections, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -28,43 +30,70 @@ logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
 
 
-class PayloadNotStorable(Refused):
-    """The database refuses the JSON (e.g. a NUL character, which PostgreSQL's jsonb cannot hold)."""
+class PayloadRefused(Refused):
+    """The body is not JSON (``malformed_json``), or JSON the database cannot hold
+    (``payload_not_storable``: a NUL character or an unpaired surrogate, which text cannot hold)."""
 
 
-def _insert_sql() -> str:
+# ``\u0000`` and surrogate escapes: the JSON parses, but a NUL or an unpaired surrogate cannot be
+# held as text, and would fail every handler. Bodies with one of them (rare: Shopify writes other
+# characters as UTF-8) go through ``jsonb``, which refuses exactly those; the rest go through
+# ``json``, which only checks the syntax, at about the cost of storing text.
+_NEEDS_JSONB_CHECK = re.compile(r"\\u(?:0000|[dD][89a-fA-F])")
+_INVALID_TEXT = "22P02"  # invalid_text_representation: PostgreSQL's verdict on malformed JSON
+
+
+def _insert_sql(cast: str) -> str:
     # JSON text goes in as it arrived: no decode/encode round trip in Python. ``ON CONFLICT DO
     # NOTHING`` makes a duplicate delivery a no-op without an error (PostgreSQL and SQLite).
-    jsonb = "::jsonb" if connection.vendor == "postgresql" else ""
     # The table name comes from the model; every value is a parameter.
     return (
         f"INSERT INTO {WebhookDelivery._meta.db_table} (webhook_id, event_id, topic, shop_domain, api_version,"  # noqa: S608
         " triggered_at, payload, status, attempts, last_error, received_at)"
-        f" VALUES (%s, %s, %s, %s, %s, %s, %s{jsonb}, %s, 0, '', %s)"
+        f" VALUES (%s, %s, %s, %s, %s, %s, %s{cast}, %s, 0, '', %s)"
         " ON CONFLICT (webhook_id) DO NOTHING RETURNING id"
     )
 
 
-def _insert(params) -> tuple | None:
-    """Run the INSERT. On PostgreSQL through a server-binding cursor with a prepared statement: the
-    ~5 KB body goes as a parameter without being quoted into the SQL text, and the statement is
-    parsed and planned once per connection (Django's own cursors bind on the client, which costs
-    the web process about twice the CPU for this statement)."""
-    if connection.vendor != "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(_insert_sql(), params)
+_INSERT_JSON, _INSERT_JSONB, _INSERT_PLAIN = _insert_sql("::json"), _insert_sql("::jsonb"), _insert_sql("")
+
+
+def _insert(db, params, payload_json: str) -> tuple | None:
+    """Run the INSERT, the database checking the JSON. On PostgreSQL through a server-binding
+    cursor with a prepared statement: the ~5 KB body goes as a parameter without being quoted into
+    the SQL text, and the statement is parsed and planned once per connection (Django's own cursors
+    bind on the client, which costs the web process about twice the CPU for this statement)."""
+    if db.vendor != "postgresql":
+        _parse(payload_json)  # SQLite (``make dev``) stores any text
+        with db.cursor() as cursor:
+            cursor.execute(_INSERT_PLAIN, params)
             return cursor.fetchone()
-    connection.ensure_connection()
-    with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as cursor:
-        cursor.execute(_insert_sql(), params, prepare=True)
-        return cursor.fetchone()
+    checked = _NEEDS_JSONB_CHECK.search(payload_json) is not None
+    if checked:
+        _parse(payload_json)  # so that jsonb's refusal below means "cannot hold", not "malformed"
+    db.ensure_connection()
+    try:
+        with db.wrap_database_errors, psycopg.Cursor(db.connection) as cursor:
+            cursor.execute(_INSERT_JSONB if checked else _INSERT_JSON, params, prepare=True)
+            return cursor.fetchone()
+    except DataError as error:
+        malformed = not checked and getattr(error.__cause__, "sqlstate", None) == _INVALID_TEXT
+        raise PayloadRefused("malformed_json" if malformed else "payload_not_storable") from error
+
+
+def _parse(payload_json: str) -> None:
+    try:
+        json.loads(payload_json)
+    except ValueError as error:
+        raise PayloadRefused("malformed_json") from error
 
 
 def record_delivery(*, webhook_id, topic, shop_domain, payload_json: str, event_id="", api_version="",
                     triggered_at="") -> int | None:
     """Insert the delivery once and wake a drainer after commit. Returns the new row's id, or None
     for a duplicate delivery (same webhook id), which does nothing else. ``payload_json`` is the
-    request body, already checked to be JSON."""
+    request body as text; the database checks that it is JSON (``PayloadRefused`` when not, or
+    when it cannot be held), so that the web process does not parse it."""
     try:
         triggered = parse_datetime(triggered_at) if triggered_at else None
     except ValueError:
@@ -73,16 +102,17 @@ def record_delivery(*, webhook_id, topic, shop_domain, payload_json: str, event_
               DeliveryStatus.RECEIVED, timezone.now()]
     # Outside any transaction (a request) the INSERT commits on its own: one round trip. Inside a
     # caller's transaction a savepoint keeps a refused payload from breaking that transaction.
-    own_commit = connection.get_autocommit() and not connection.in_atomic_block
-    try:
-        with nullcontext() if own_commit else transaction.atomic():
-            row = _insert(params)
-    except DataError as error:
-        raise PayloadNotStorable("payload_not_storable") from error
+    db = connections[DEFAULT_DB_ALIAS]  # once: each use of the ``connection`` proxy looks it up again
+    own_commit = db.get_autocommit() and not db.in_atomic_block
+    with nullcontext() if own_commit else transaction.atomic():
+        row = _insert(db, params, payload_json)
     if row is None:
         logger.debug("webhooks.delivery.duplicate", extra={"topic": topic})
         return None
-    transaction.on_commit(wakeup.wake)  # at once when the INSERT committed on its own
+    if own_commit:
+        wakeup.wake()  # committed already (what ``on_commit`` would do, without its bookkeeping)
+    else:
+        transaction.on_commit(wakeup.wake)
     logger.debug("webhooks.delivery.recorded", extra={"topic": topic, "delivery_id": row[0]})
     return row[0]
 

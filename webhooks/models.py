@@ -3,6 +3,24 @@ are also the processing queue (``webhooks.actions``)."""
 from django.db import models
 
 
+class JSONTextField(models.JSONField):
+    """JSON kept as the text it came in: PostgreSQL's ``json`` type rather than ``jsonb``.
+
+    A delivery is written once and read a few times, whole; ``jsonb`` would parse every 3-6 KB body
+    into its binary form on insert, which is most of what PostgreSQL does for a delivery. ``json``
+    still checks the syntax (an INSERT of malformed JSON fails) and costs about what text does.
+    Containment and key lookups need ``jsonb``: cast first (``Cast(field, JSONField())``).
+    On PostgreSQL psycopg hands back the value already parsed; other databases give the text."""
+
+    def db_type(self, connection):
+        return "json" if connection.vendor == "postgresql" else super().db_type(connection)
+
+    def from_db_value(self, value, expression, connection):
+        if connection.vendor == "postgresql":
+            return value
+        return super().from_db_value(value, expression, connection)
+
+
 class DeliveryStatus(models.TextChoices):
     RECEIVED = "received", "Received"
     PROCESSED = "processed", "Processed"
@@ -19,7 +37,7 @@ class WebhookDelivery(models.Model):
     shop_domain = models.CharField(max_length=255)
     api_version = models.CharField(max_length=16, blank=True)
     triggered_at = models.DateTimeField(null=True, blank=True)
-    payload = models.JSONField()
+    payload = JSONTextField()
     status = models.CharField(max_length=16, choices=DeliveryStatus.choices, default=DeliveryStatus.RECEIVED)
     attempts = models.PositiveIntegerField(default=0)
     retry_at = models.DateTimeField(null=True, blank=True)  # after a failed attempt: not before then

@@ -1,7 +1,8 @@
 """Personal data in stored webhook payloads: scrubbed when a shopper is redacted, deleted with the
 shop. Called by ``support.actions.privacy`` inside its transaction; portable ORM only (PostgreSQL
-in production, SQLite in ``make dev``)."""
-from django.db.models import Q, TextField
+in production, SQLite in ``make dev``). Payloads are stored as ``json``: key lookups go through a
+cast to ``jsonb``."""
+from django.db.models import JSONField, Q, TextField
 from django.db.models.functions import Cast
 
 from .models import WebhookDelivery
@@ -45,8 +46,8 @@ def scrub_customer_deliveries(shop_domain: str, customer_id: int | None, email: 
         return 0
     rows = list(
         WebhookDelivery.objects.filter(shop_domain=shop_domain)
-        .exclude(payload__has_key="redacted", payload__redacted=True)
-        .annotate(payload_text=Cast("payload", TextField()))
+        .annotate(payload_text=Cast("payload", TextField()), payload_b=Cast("payload", JSONField()))
+        .exclude(payload_b__has_key="redacted", payload_b__redacted=True)
         .filter(mentions)
         .only("pk", "payload")
         .order_by("pk")

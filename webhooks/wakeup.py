@@ -29,11 +29,11 @@ _key_alive_until = 0.0  # monotonic time until which a key this process saw sure
 def wake() -> bool:
     """Enqueue a drain task unless one was enqueued within the window. True if this call did."""
     global _key_alive_until
-    from .tasks import drain_deliveries_task
-
     now = time.monotonic()
     if now < _key_alive_until:
         return False
+    from .tasks import drain_deliveries_task
+
     try:
         pipe = redis_client().pipeline(transaction=False)
         pipe.set(KEY, 1, nx=True, px=WINDOW_MS)

@@ -6,6 +6,7 @@ import uuid
 
 import pytest
 from django.conf import settings
+from django.db import connection
 
 from shopapp.models import Shop, ShopToken
 from tests.factories import ShopTokenFactory
@@ -123,6 +124,57 @@ def test_payload_the_database_cannot_hold_is_400_and_stores_nothing(client, capl
     assert response.json()["code"] == "payload_not_storable"
     assert not WebhookDelivery.objects.exists()
     assert [r.getMessage() for r in caplog.records if r.name == "webhooks.ingest"] == ["webhooks.delivery.refused"]
+
+
+def post_raw(client, body: bytes, topic="orders/updated"):
+    return client.post(
+        "/webhooks/shopify", data=body, content_type="application/json",
+        HTTP_X_SHOPIFY_TOPIC=topic, HTTP_X_SHOPIFY_HMAC_SHA256=sign(body, settings.SHOPIFY_API_SECRET),
+        HTTP_X_SHOPIFY_SHOP_DOMAIN="shop-a.myshopify.com", HTTP_X_SHOPIFY_WEBHOOK_ID=str(uuid.uuid4()),
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "body, code",
+    [
+        (b'{"id": 1,}', "malformed_json"),
+        (b'{"id": 1, "total": NaN}', "malformed_json"),
+        (b'{"id": 1, "note": "\\ud800 alone", "bad": }', "malformed_json"),  # escape and bad syntax
+        (b'\xff{"id": 1}', "malformed_json"),  # not UTF-8
+        (b'{"id": 1, "note": "\\ud800 alone"}', "payload_not_storable"),  # unpaired surrogate
+        (b'{"id": 1, "note": "\\udc00"}', "payload_not_storable"),
+        (b'{"id": 1, "note": "a \\u0000 b"}', "payload_not_storable"),
+    ],
+)
+def test_a_body_the_database_refuses_is_400_with_its_reason_and_stores_nothing(client, body, code, caplog):
+    response = post_raw(client, body)
+    assert (response.status_code, response.json()["code"]) == (400, code)
+    assert not WebhookDelivery.objects.exists()
+    assert [r.getMessage() for r in caplog.records if r.name == "webhooks.ingest"] == ["webhooks.delivery.refused"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "body, payload",
+    [
+        (b'{"id": 2, "note": "\\u0026 caf\xc3\xa9 \\u003cb\\u003e"}', {"id": 2, "note": "& café <b>"}),
+        (b'{"id": 3, "note": "\\ud83d\\ude00", "n": 9100000000000000001}', {"id": 3, "note": "\U0001F600",
+                                                                         "n": 9100000000000000001}),
+    ],
+)
+def test_an_accepted_body_is_stored_and_read_back_as_the_same_json(client, body, payload):
+    assert post_raw(client, body).status_code == 200
+    assert WebhookDelivery.objects.get().payload == payload
+
+
+@pytest.mark.django_db
+def test_an_ordinary_body_is_stored_as_the_text_that_came(client):
+    body = b'{"id":4,  "note":"\\u0026 kept as sent", "total": "10.00"}'
+    assert post_raw(client, body).status_code == 200
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT payload::text, pg_typeof(payload)::text FROM webhooks_webhookdelivery")
+        assert cursor.fetchone() == (body.decode(), "json")
 
 
 @pytest.mark.django_db
