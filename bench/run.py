@@ -386,12 +386,13 @@ def parse(argv=None):
         help="a server where the user may create databases (env BENCH_DATABASE_URL)")
     parser.add_argument("--redis-url", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/13"),
                         help="a Redis DB the benchmark flushes (env BENCH_REDIS_URL)")
-    parser.add_argument("--server", default="gunicorn-sync",
+    parser.add_argument("--server", default="gunicorn-gthread",
                         choices=["gunicorn-sync", "gunicorn-gthread", "uvicorn-wsgi", "uvicorn"],
                         help="see server_argv; uvicorn (ASGI) opens a database connection per request and, with"
                         " the default DATABASE_CONN_MAX_AGE, keeps it: add --server-env DATABASE_CONN_MAX_AGE=0")
-    parser.add_argument("--workers", type=int, default=4, help="web server processes")
-    parser.add_argument("--threads", type=int, default=4, help="threads per process (gunicorn-gthread)")
+    # The README's deployment of every non-websocket path: gunicorn, 2 processes x 8 threads.
+    parser.add_argument("--workers", type=int, default=2, help="web server processes")
+    parser.add_argument("--threads", type=int, default=8, help="threads per process (gunicorn-gthread)")
     parser.add_argument("--server-env", action="append", default=[], metavar="NAME=VALUE",
                         help="extra environment for the web server and worker (to compare settings)")
     parser.add_argument("--log-level", default="INFO", help="LOG_LEVEL of the server (production default INFO)")

@@ -1,8 +1,8 @@
-"""PostgreSQL connections dropped under the webhook front door, served as in production (gunicorn,
-``shopapp.wsgi``, the connection pool). The front door keeps its connection between deliveries: when
-that connection has died, the delivery is recorded on a fresh one without an error; when no
-connection can be had, Shopify gets 503 with ``Retry-After`` (it retries), nothing is stored, and
-the retry succeeds once the database is back, without a restart."""
+"""PostgreSQL connections dropped under the webhook front door, served as in production (gunicorn
+with sync workers or threads, ``shopapp.wsgi``, the connection pool). The front door keeps its
+connection between deliveries: when that connection has died, the delivery is recorded on a fresh
+one without an error; when no connection can be had, Shopify gets 503 with ``Retry-After`` (it
+retries), nothing is stored, and the retry succeeds once the database is back, without a restart."""
 import json
 import sys
 import uuid
@@ -29,13 +29,17 @@ SHOP = "drop-store.myshopify.com"
 pytestmark = [pytest.mark.live, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def door(tmp_path):
+WORKERS = {"sync": ["--worker-class", "sync"],  # one connection kept per process
+           "gthread": ["--worker-class", "gthread", "--threads", "4"]}  # one per thread (the README's deployment)
+
+
+@pytest.fixture(params=sorted(WORKERS))
+def door(request, tmp_path):
     port = free_port()
     env = app_env(port)
     log = tmp_path / "web.log"
     argv = [str(Path(sys.executable).parent / "gunicorn"), "shopapp.wsgi:application", "--bind", f"127.0.0.1:{port}",
-            "--workers", "1", "--worker-class", "sync"]
+            "--workers", "1", *WORKERS[request.param]]
     with served(argv, env, log, port) as live:
         yield live
 
