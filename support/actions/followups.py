@@ -68,29 +68,56 @@ def schedule_followup(*, shop, kind: str, key: str, due_at: datetime, conversati
     """One follow-up per (shop, key); returns the row and whether it was created now. A new row is one
     ``INSERT ... ON CONFLICT DO NOTHING`` (no savepoint: it runs inside the callers' transactions on the
     message path); an existing key reads the row that is there."""
-    key, data = key[:160], data or {}
-    shop_id = getattr(shop, "pk", shop)
-    ids = {"conversation_id": getattr(conversation, "pk", conversation), "order_id": getattr(order, "pk", order),
-           "customer_id": getattr(customer, "pk", customer), "agent_id": getattr(agent, "pk", agent)}
+    return schedule_followups([dict(shop=shop, kind=kind, key=key, due_at=due_at, conversation=conversation,
+                                    order=order, customer=customer, agent=agent, data=data)])[0]
+
+
+def schedule_followups(plans: list[dict]) -> list[tuple[FollowUp, bool]]:
+    """``schedule_followup`` for several follow-ups (``plans``: its keyword arguments each) in one
+    statement, e.g. the warnings and breaches a shopper's first message arms: one multi-row
+    ``INSERT ... ON CONFLICT DO NOTHING``, then one read of the keys that were there already."""
     now = timezone.now()
+    rows = []
+    for plan in plans:
+        ids = {f"{name}_id": getattr(plan.get(name), "pk", plan.get(name))
+               for name in ("conversation", "order", "customer", "agent")}
+        rows.append(FollowUp(shop_id=getattr(plan["shop"], "pk", plan["shop"]), kind=plan["kind"],
+                             key=plan["key"][:160], status=FollowUpStatus.SCHEDULED, due_at=plan["due_at"],
+                             data=plan.get("data") or {}, attempts=0, outcome="", created_at=now, **ids))
+    if not rows:
+        return []
+    params = []
+    for row in rows:
+        params += [row.shop_id, row.kind, row.key, row.status, row.due_at, row.conversation_id, row.order_id,
+                   row.customer_id, row.agent_id, json.dumps(row.data), now]
     with connection.cursor() as cursor:
-        cursor.execute(_insert_sql(), [shop_id, kind, key, FollowUpStatus.SCHEDULED, due_at, *ids.values(),
-                                       json.dumps(data), now])
-        inserted = cursor.fetchone()
-    if inserted is None:  # scheduled before (or by a concurrent caller): the row as it is
-        return FollowUp.objects.get(shop_id=shop_id, key=key), False
-    row = FollowUp(pk=inserted[0], shop_id=shop_id, kind=kind, key=key, status=FollowUpStatus.SCHEDULED,
-                   due_at=due_at, data=data, attempts=0, outcome="", created_at=now, **ids)
-    row._state.adding = False
-    return row, True
+        cursor.execute(_insert_sql(len(rows)), params)
+        inserted = {(shop_id, key): pk for pk, shop_id, key in cursor.fetchall()}
+    existing = {}
+    missing = [row for row in rows if (row.shop_id, row.key) not in inserted]
+    if missing:  # scheduled before (or by a concurrent caller): the rows as they are
+        shops = {row.shop_id for row in missing}
+        found = FollowUp.objects.filter(shop_id__in=shops, key__in=[row.key for row in missing])
+        existing = {(row.shop_id, row.key): row for row in found}
+    answers = []
+    for row in rows:
+        mark = (row.shop_id, row.key)
+        if mark in inserted and mark not in existing:
+            row.pk, row._state.adding = inserted[mark], False
+            existing[mark] = row  # a key twice in ``plans``: created by the first, found by the second
+            answers.append((row, True))
+        else:
+            answers.append((existing[mark], False))
+    return answers
 
 
-def _insert_sql() -> str:
+def _insert_sql(count: int) -> str:
     jsonb = "::jsonb" if connection.vendor == "postgresql" else ""
+    values = f"(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s{jsonb}, 0, '', %s)"
     return (  # the table name comes from the model; every value is a parameter
         f"INSERT INTO {FollowUp._meta.db_table} (shop_id, kind, key, status, due_at, conversation_id, order_id,"  # noqa: S608
-        f" customer_id, agent_id, data, attempts, outcome, created_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s,"
-        f" %s{jsonb}, 0, '', %s) ON CONFLICT (shop_id, key) DO NOTHING RETURNING id"
+        f" customer_id, agent_id, data, attempts, outcome, created_at) VALUES {', '.join([values] * count)}"
+        " ON CONFLICT (shop_id, key) DO NOTHING RETURNING id, shop_id, key"
     )
 
 

@@ -127,8 +127,14 @@ def _actor(kind: str) -> str:
 
 def receive_customer_message(conversation: Conversation, *, body: str, client_id: str,
                              attachment_ids=(), now=None) -> tuple[Message, bool]:
+    awaited = []  # set under the lock: whether an agent's reply may have left nudges waiting
+
     def state(locked, now, message):
         changed = []
+        # Nudges are scheduled after an agent's reply, which clears ``waiting_since``, and cancelled by
+        # the shopper's next message, which sets it: a shopper already waiting, or never answered by
+        # an agent, has none to cancel (a statement less on most messages).
+        awaited.append(locked.waiting_since is None and locked.first_response_at is not None)
         if locked.channel == Channel.CHAT:  # the bot's turn is owed until it has run (swept if its task is lost)
             locked.bot_pending_message_id = message.pk
             changed.append("bot_pending_message_id")
@@ -142,10 +148,11 @@ def receive_customer_message(conversation: Conversation, *, body: str, client_id
 
     message, created = _store(conversation, kind=MessageKind.SHOPPER, body=body, client_id=client_id, agent=None,
                               state=state, attachment_ids=attachment_ids, now=now)
-    if created:
+    if created and awaited[-1]:
         from support.actions.followup_kinds.awaiting import cancel_awaiting  # the kinds import this module
 
         cancel_awaiting(conversation)  # the shopper answered: no nudge, no automatic resolve
+    if created:
         if conversation.channel == Channel.CHAT:
             # One task after commit does the rest, off the request: the translation for agents who read
             # another language, and the bot's turn.

@@ -23,7 +23,7 @@ import logging
 from datetime import UTC, datetime
 from functools import cached_property
 
-from support.actions.followups import cancel_followups, schedule_followup
+from support.actions.followups import cancel_followups, schedule_followups
 from support.models import Conversation, ConversationStatus, FollowUp, FollowUpStatus, SlaEvent
 from support.rules.hours import ALWAYS_OPEN
 from support.rules.sla import (
@@ -81,15 +81,17 @@ def on_shopper_message(locked: Conversation, *, now: datetime) -> list[str]:
         return []
     clock = Clock(locked)
     changed = _resume(locked, clock, now) if locked.sla_paused_at else []
+    plans = []
     if locked.response_due_at is None:
         target = FIRST_RESPONSE if locked.first_response_at is None else NEXT_RESPONSE
         locked.response_target, locked.response_due_at = target, clock.add(now, clock.minutes(target))
-        _arm(locked, clock, target, locked.response_due_at, now)
+        plans += _arm(clock, target, locked.response_due_at, now)
         changed += ["response_target", "response_due_at"]
     if locked.resolution_due_at is None:
         locked.resolution_due_at = clock.add(now, clock.minutes(RESOLUTION))
-        _arm(locked, clock, RESOLUTION, locked.resolution_due_at, now)
+        plans += _arm(clock, RESOLUTION, locked.resolution_due_at, now)
         changed.append("resolution_due_at")
+    schedule_sla_followups(locked, plans)  # a first message: four follow-ups, one statement
     return changed
 
 
@@ -125,7 +127,7 @@ def on_priority_change(locked: Conversation, *, previous: str, now: datetime) ->
         return []
     old, new = Clock(locked, previous), Clock(locked)
     reference = locked.sla_paused_at or now
-    changed = []
+    changed, plans = [], []
     for target, field, due in _deadlines(locked):
         if due <= reference:
             continue  # missed already: the breach stands and the ladder goes on
@@ -137,7 +139,8 @@ def on_priority_change(locked: Conversation, *, previous: str, now: datetime) ->
         setattr(locked, field, new_due)
         changed.append(field)
         if locked.sla_paused_at is None:
-            _arm(locked, new, target, new_due, now)
+            plans += _arm(new, target, new_due, now)
+    schedule_sla_followups(locked, plans)
     return changed
 
 
@@ -159,13 +162,23 @@ def schedule_sla_followup(locked: Conversation, kind: str, target: str, due: dat
     """One follow-up per conversation, target, deadline, kind (and ladder step). The same deadline
     cancelled by a pause (or skipped by a handler that ran during it) and due again after it (a pause in
     closed hours) is armed again; one that did its work is not run twice."""
-    key = f"sla:{locked.pk}:{target}:{_iso(due)}:{kind}" + (f":{level}" if level else "")
-    data = {"target": target, "due_at": _iso(due), **({"level": level} if level else {})}
-    row, created = schedule_followup(shop=locked.shop_id, kind=kind, key=key, due_at=at, conversation=locked, data=data)
-    if not created and row.status in REARMABLE:
-        FollowUp.objects.filter(pk=row.pk, status__in=REARMABLE).update(
-            status=FollowUpStatus.SCHEDULED, due_at=at, outcome="", finished_at=None)
-    return row
+    return schedule_sla_followups(locked, [(kind, target, due, at, level)])[0]
+
+
+def schedule_sla_followups(locked: Conversation, plans: list[tuple]) -> list[FollowUp]:
+    """``schedule_sla_followup`` for each ``(kind, target, due, at, level)`` of ``plans``, in one
+    statement (and one more for those armed again)."""
+    answers = schedule_followups([
+        dict(shop=locked.shop_id, kind=kind, due_at=at, conversation=locked,
+             key=f"sla:{locked.pk}:{target}:{_iso(due)}:{kind}" + (f":{level}" if level else ""),
+             data={"target": target, "due_at": _iso(due), **({"level": level} if level else {})})
+        for kind, target, due, at, level in plans
+    ])
+    for (row, created), (_kind, _target, _due, at, _level) in zip(answers, plans, strict=True):
+        if not created and row.status in REARMABLE:
+            FollowUp.objects.filter(pk=row.pk, status__in=REARMABLE).update(
+                status=FollowUpStatus.SCHEDULED, due_at=at, outcome="", finished_at=None)
+    return [row for row, _created in answers]
 
 
 def cancel_sla_followups(locked: Conversation, outcome: str, targets=None) -> int:
@@ -196,18 +209,17 @@ def _deadlines(locked: Conversation) -> list[tuple[str, str, datetime]]:
     return found
 
 
-def _arm(locked: Conversation, clock: Clock, target: str, due: datetime, now: datetime) -> None:
-    """The warning (unless its time has passed) and the breach of a deadline."""
+def _arm(clock: Clock, target: str, due: datetime, now: datetime) -> list[tuple]:
+    """The plans (``schedule_sla_followups``) of a deadline's warning (unless its time has passed)
+    and breach."""
     start = clock.add(due, -clock.minutes(target))
     warn = warning_at(start, due, clock.schedule, clock.targets.business_hours)
-    if warn > now:
-        schedule_sla_followup(locked, WARNING, target, due, warn)
-    schedule_sla_followup(locked, BREACH, target, due, due)
+    return ([(WARNING, target, due, warn, 0)] if warn > now else []) + [(BREACH, target, due, due, 0)]
 
 
 def _resume(locked: Conversation, clock: Clock, now: datetime) -> list[str]:
     paused_at, locked.sla_paused_at = locked.sla_paused_at, None
-    changed = ["sla_paused_at"]
+    changed, plans = ["sla_paused_at"], []
     for target, field, due in _deadlines(locked):
         if due > paused_at:
             due = clock.add(now, clock.between(paused_at, due))
@@ -217,9 +229,10 @@ def _resume(locked: Conversation, clock: Clock, now: datetime) -> list[str]:
             if locked.sla_level < len(LADDER):
                 level = locked.sla_level + 1
                 at = clock.add(now, ladder_gap(clock.minutes(target), level))
-                schedule_sla_followup(locked, ESCALATE, target, due, at, level)
+                plans.append((ESCALATE, target, due, at, level))
         else:
-            _arm(locked, clock, target, due, now)
+            plans += _arm(clock, target, due, now)
+    schedule_sla_followups(locked, plans)
     logger.info("sla.resumed", extra={"conversation_id": locked.pk})
     return changed
 

@@ -19,6 +19,7 @@ from support.actions.followups import (
     run_followup,
     run_followups,
     schedule_followup,
+    schedule_followups,
     sweep_due_followups,
 )
 from support.actions.messages import send_bot_reply
@@ -102,6 +103,28 @@ def test_the_same_key_in_another_shop_is_another_follow_up():
     shops = [ShopFactory(), ShopFactory()]
     rows = [schedule_followup(shop=shop, kind="test_skip", key="nudge:1", due_at=NOW)[0] for shop in shops]
     assert len({row.pk for row in rows}) == 2
+
+
+def test_several_follow_ups_in_one_statement_answer_each_created_or_found(django_assert_num_queries):
+    conversation = ConversationFactory()
+    shop, other = conversation.shop, ShopFactory()
+    there, _ = schedule_followup(shop=shop, kind="test_notice", key="checkin:1", due_at=NOW, data={"n": 0})
+    plans = [dict(shop=shop, kind="test_notice", key="checkin:1", due_at=NOW + timedelta(days=1)),
+             dict(shop=shop, kind="test_skip", key="nudge:2", due_at=NOW, conversation=conversation, data={"n": 2}),
+             dict(shop=other, kind="test_skip", key="checkin:1", due_at=NOW),
+             dict(shop=shop, kind="test_skip", key="nudge:2", due_at=NOW + timedelta(days=2))]
+    with django_assert_num_queries(2):  # the INSERT, then one read of the keys that were there
+        answers = schedule_followups(plans)
+    assert [(row.shop_id, row.key, created) for row, created in answers] == [
+        (shop.pk, "checkin:1", False), (shop.pk, "nudge:2", True), (other.pk, "checkin:1", True),
+        (shop.pk, "nudge:2", False)]
+    assert answers[0][0].pk == there.pk and answers[3][0].pk == answers[1][0].pk
+    stored = {(row.shop_id, row.key): (row.kind, row.due_at, row.data, row.conversation_id)
+              for row in FollowUp.objects.all()}
+    assert stored == {(shop.pk, "checkin:1"): ("test_notice", NOW, {"n": 0}, None),
+                      (shop.pk, "nudge:2"): ("test_skip", NOW, {"n": 2}, conversation.pk),
+                      (other.pk, "checkin:1"): ("test_skip", NOW, {}, None)}
+    assert schedule_followups([]) == []
 
 
 @pytest.mark.django_db(transaction=True)

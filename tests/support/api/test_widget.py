@@ -10,7 +10,7 @@ from django.conf import settings
 
 from support import ratelimits, visitors
 from support.actions.messages import add_internal_note, send_agent_reply
-from support.models import Conversation, Customer, Message
+from support.models import Conversation, Customer, FollowUp, Message
 from tests.factories import AgentFactory, ShopTokenFactory
 
 SHOP = "shop-a.myshopify.com"
@@ -144,9 +144,14 @@ def test_a_send_reads_the_shop_and_the_conversation_then_writes_in_one_transacti
     """Issue 4 (cheap sends): nothing looked up twice, nothing read again for the answer."""
     conversation_id = widget.start().json()["conversation"]["id"]
     url = f"conversations/{conversation_id}/messages"
-    assert widget.call("post", url, {"body": "hi", "client_id": "w1"}).status_code == 201  # starts the SLA clocks
-    # shop, conversation; savepoint, lock, message, conversation, timeline event, release; nudges cancelled
-    with django_assert_num_queries(9):
+    # shop, conversation; savepoint, lock, message, the tier's SLA targets, the shop's hours, the four
+    # follow-ups of the two deadlines (one multi-row INSERT), conversation, timeline event, release
+    with django_assert_num_queries(11):
+        assert widget.call("post", url, {"body": "hi", "client_id": "w1"}).status_code == 201  # the SLA clocks
+    assert FollowUp.objects.filter(conversation_id=conversation_id).count() == 4
+    # shop, conversation; savepoint, lock, message, conversation, timeline event, release (the shopper
+    # was waiting already: no nudge to cancel)
+    with django_assert_num_queries(8):
         sent = widget.call("post", url, {"body": "still there?", "client_id": "w2"})
     assert (sent.status_code, sent.json()["body"], sent.json()["attachments"]) == (201, "still there?", [])
     again = widget.call("post", url, {"body": "still there?", "client_id": "w2"})
