@@ -1,14 +1,18 @@
 """The one place for row locks before read-modify-write (``select_for_update``), ordered by pk, and for
 advisory locks."""
 from contextlib import contextmanager
+from functools import cache
 
 from django.db import DatabaseError, connection
+from django.db.transaction import TransactionManagementError
 
 from support.models import Conversation, CreditGrant, Customer, Message
 
 
 def lock_conversation(conversation_id: int) -> Conversation:
-    return Conversation.objects.select_for_update().get(pk=conversation_id)
+    """The conversation row, locked until the transaction ends (every message, status change and
+    follow-up on a conversation takes this lock first)."""
+    return _lock_by_pk(Conversation, conversation_id)
 
 
 def lock_conversations(conversation_ids) -> list[Conversation]:
@@ -32,7 +36,45 @@ def hold_conversation(conversation_id: int) -> Conversation:
 def lock_customer(customer_id: int) -> Customer:
     """Store credit: requests and decisions for one customer take this lock first (then the grant's),
     so their policy checks see each other's grants."""
-    return Customer.objects.select_for_update().get(pk=customer_id)
+    return _lock_by_pk(Customer, customer_id)
+
+
+def _lock_by_pk(model, pk):
+    """``model.objects.select_for_update().get(pk=pk)`` in one plain statement on PostgreSQL: the ORM
+    builds the same query on every call, which cost three times the CPU of running it (0.56 against
+    0.15-0.2 ms for a conversation). The row becomes the model through ``from_db`` after the fields'
+    database converters, as the ORM would do. Other databases (SQLite in ``make dev``) take the ORM
+    path, which there ignores the lock, as before."""
+    if connection.vendor != "postgresql":
+        return model.objects.select_for_update().get(pk=pk)
+    if connection.get_autocommit():  # as the ORM refuses: a lock outside a transaction ends at once
+        raise TransactionManagementError("select_for_update cannot be used outside of a transaction.")
+    sql, attnames, converters = _row_lock(model)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [pk])
+        row = cursor.fetchone()
+    if row is None:
+        raise model.DoesNotExist(f"{model._meta.object_name} matching query does not exist.")
+    values = list(row)
+    for index, convert, expression in converters:
+        values[index] = convert(values[index], expression, connection)
+    return model.from_db(connection.alias, attnames, values)
+
+
+@cache
+def _row_lock(model):
+    """The statement, the attribute names in its column order, and ``(index, converter, column)`` for
+    each field value that needs converting (none, for the models locked here today)."""
+    fields = model._meta.concrete_fields
+    table = model._meta.db_table
+    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+    converters = []
+    for index, field in enumerate(fields):
+        column = field.get_col(table)
+        for convert in connection.ops.get_db_converters(column) + field.get_db_converters(connection):
+            converters.append((index, convert, column))
+    sql = f"SELECT {columns} FROM {connection.ops.quote_name(table)} WHERE {connection.ops.quote_name(model._meta.pk.column)} = %s FOR UPDATE"  # noqa: S608,E501
+    return sql, [field.attname for field in fields], converters
 
 
 def lock_grant(grant_id: int) -> CreditGrant | None:
