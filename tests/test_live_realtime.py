@@ -3,7 +3,6 @@ connected to another see each other's messages live (through the Redis channel l
 agent's internal note never reaches the shopper."""
 import asyncio
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,10 +10,9 @@ from pathlib import Path
 import httpx
 import pytest
 import websockets
-from django.conf import settings
-from django.db import connection
 
 from tests.factories import AgentFactory, ShopTokenFactory
+from tests.stack_env import stack_env
 from tests.support.api.test_widget import proxy_query
 from tests.test_live_stack import free_port, wait_until
 
@@ -25,14 +23,7 @@ pytestmark = [pytest.mark.live, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def two_servers(redis_client, devstore_server):
-    db = connection.settings_dict
-    env = {
-        **os.environ, "DJANGO_SETTINGS_MODULE": "shopapp.settings", "DEBUG": "1", "DATABASE_POOL": "1",
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-        "REDIS_URL": settings.REDIS_URL, "SHOPIFY_API_KEY": settings.SHOPIFY_API_KEY,
-        "SHOPIFY_API_SECRET": settings.SHOPIFY_API_SECRET, "SHOPIFY_DEVSTORE_URL": devstore_server.url,
-        "ALLOWED_HOSTS": "127.0.0.1", "LOG_LEVEL": "WARNING",
-    }
+    env = stack_env(SHOPIFY_DEVSTORE_URL=devstore_server.url, ALLOWED_HOSTS="127.0.0.1")
     ports = [free_port(), free_port()]
     processes = [
         subprocess.Popen(  # noqa: S603

@@ -1,6 +1,5 @@
 """The whole stack as real processes: the ASGI server (uvicorn), a Celery worker and the dev store
 simulator, talking over loopback. This is what `make dev` runs."""
-import os
 import socket
 import subprocess
 import sys
@@ -9,11 +8,10 @@ from pathlib import Path
 
 import httpx
 import pytest
-from django.conf import settings
-from django.db import connection
 
 from shopapp.models import Shop, ShopToken
 from support.models import Order
+from tests.stack_env import stack_env
 from webhooks.models import DeliveryStatus, WebhookDelivery
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,20 +40,7 @@ def wait_until(check, timeout=20.0, interval=0.1):
 @pytest.fixture
 def stack(redis_client):
     web_port, store_port = free_port(), free_port()
-    db = connection.settings_dict
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "shopapp.settings",
-        "DEBUG": "1",
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-        "REDIS_URL": settings.REDIS_URL,
-        "SHOPIFY_API_KEY": settings.SHOPIFY_API_KEY,
-        "SHOPIFY_API_SECRET": settings.SHOPIFY_API_SECRET,
-        "SHOPIFY_DEVSTORE_URL": f"http://127.0.0.1:{store_port}",
-        "APP_URL": f"http://127.0.0.1:{web_port}",
-        "LOG_LEVEL": "WARNING",
-        "DATABASE_POOL": "1",  # as in production
-    }
+    env = stack_env(SHOPIFY_DEVSTORE_URL=f"http://127.0.0.1:{store_port}", APP_URL=f"http://127.0.0.1:{web_port}")
     bin_dir = Path(sys.executable).parent
     commands = [
         [str(bin_dir / "uvicorn"), "shopapp.asgi:application", "--host", "127.0.0.1", "--port", str(web_port),

@@ -16,8 +16,6 @@ from urllib.parse import urlencode
 
 import httpx
 import pytest
-from django.conf import settings
-from django.db import connection
 
 from tests.browser.harness import (
     ADMIN_MANIFEST,
@@ -30,6 +28,7 @@ from tests.browser.harness import (
     start_stack,
     wait_until,
 )
+from tests.stack_env import stack_env
 
 SHOP = "demo-store.myshopify.com"
 SEED = {"seed": 1, "customers": 8, "orders": 24}
@@ -57,28 +56,11 @@ def pytest_pyfunc_call(pyfuncitem):
 # The stack ------------------------------------------------------------------------------------
 
 
-def _stack_env():
-    db = connection.settings_dict
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "shopapp.settings",
-        "DEBUG": "1",
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-        "DATABASE_POOL": "1",  # as in production
-        "REDIS_URL": settings.REDIS_URL,
-        "SHOPIFY_API_KEY": settings.SHOPIFY_API_KEY,
-        "SHOPIFY_API_SECRET": settings.SHOPIFY_API_SECRET,
-        "LOG_LEVEL": "WARNING",
-    }
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # the servers keep Django's async safety checks
-    return env
-
-
 @pytest.fixture
 def stack(transactional_db, redis_client, tmp_path):
     """The app, a worker and the dev store (``--extension-assets`` the widget's build) as real
     processes on the test database and Redis; their output is printed when a test fails."""
-    stack = start_stack(env=_stack_env(), shop=SHOP, log_dir=tmp_path)
+    stack = start_stack(env=stack_env(), shop=SHOP, log_dir=tmp_path)
     yield stack
     stack.stop()
     print(stack.logs())  # shown by pytest only for a failing test

@@ -3,7 +3,6 @@ the test's own, the stack's environment, shoppers writing like the widget, the d
 send-later replies due now, the sweeps as beat calls them, and what the scenario waits for and
 checks."""
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -16,8 +15,6 @@ from zoneinfo import ZoneInfo
 
 import httpx
 import redis
-from django.conf import settings
-from django.db import connection
 from django.utils import timezone
 
 from support.actions.followups import schedule_followup
@@ -75,23 +72,6 @@ class RedisServer:
             return self.client().ping()
         except redis.RedisError:
             return False
-
-
-def stack_env(redis_url: str) -> dict:
-    db = connection.settings_dict
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "shopapp.settings",
-        "DEBUG": "1",
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-        "DATABASE_POOL": "1",  # as in production
-        "REDIS_URL": redis_url,
-        "SHOPIFY_API_KEY": settings.SHOPIFY_API_KEY,
-        "SHOPIFY_API_SECRET": settings.SHOPIFY_API_SECRET,
-        "LOG_LEVEL": "WARNING",
-    }
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    return env
 
 
 def beat_process(env, log_dir: Path) -> subprocess.Popen:

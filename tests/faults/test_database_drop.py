@@ -4,7 +4,6 @@ while a request waits inside the database, and refuses new connections for a whi
 (``ALLOW_CONNECTIONS false``). A request that meets the drop answers 503 with a JSON reason and a
 ``Retry-After`` (not a 500, not a hang), stores nothing, and the very next requests succeed without a
 restart; ``/healthz`` says what the database is doing."""
-import os
 import subprocess
 import sys
 import threading
@@ -14,13 +13,13 @@ from pathlib import Path
 import httpx
 import psycopg
 import pytest
-from django.conf import settings
 from django.db import connection, transaction
 from psycopg import sql
 
 from support.models import Conversation, Customer, Message
 from tests.browser.harness import ROOT, free_port, wait_until
 from tests.factories import ShopTokenFactory
+from tests.stack_env import stack_env
 from tests.support.api.test_widget import proxy_query
 
 SHOP = "drop-store.myshopify.com"
@@ -31,23 +30,7 @@ pytestmark = [pytest.mark.live, pytest.mark.django_db(transaction=True)]
 def app_env(port: int) -> dict:
     """The app's environment on this test database, with the pool on as in production; a request
     waits at most 2 s for a connection (``DATABASE_POOL_TIMEOUT``) before it gives up."""
-    db = connection.settings_dict
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "shopapp.settings",
-        "DEBUG": "1",
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-        "DATABASE_POOL": "1",
-        "DATABASE_POOL_TIMEOUT": "2",
-        "REDIS_URL": settings.REDIS_URL,
-        "SHOPIFY_API_KEY": settings.SHOPIFY_API_KEY,
-        "SHOPIFY_API_SECRET": settings.SHOPIFY_API_SECRET,
-        "SHOPIFY_DEVSTORE_URL": "",
-        "APP_URL": f"http://127.0.0.1:{port}",
-        "LOG_LEVEL": "WARNING",
-    }
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    return env
+    return stack_env(DATABASE_POOL_TIMEOUT="2", SHOPIFY_DEVSTORE_URL="", APP_URL=f"http://127.0.0.1:{port}")
 
 
 @pytest.fixture

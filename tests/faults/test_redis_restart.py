@@ -45,11 +45,11 @@ from tests.faults.redis_load import (
     replies,
     schedule_replies,
     settled,
-    stack_env,
     sweep,
     waiting_deliveries,
     webhooks_sent,
 )
+from tests.stack_env import stack_env
 from webhooks.models import DeliveryStatus, WebhookDelivery
 
 pytestmark = [pytest.mark.live, pytest.mark.django_db(transaction=True)]

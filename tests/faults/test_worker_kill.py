@@ -18,12 +18,12 @@ from pathlib import Path
 import httpx
 import pytest
 from django.conf import settings
-from django.db import connection
 from django.utils import timezone
 
 from support.actions.credit_issuance import sweep_credit_grants
 from support.models import CreditGrant, GrantState, Message
 from tests.browser.harness import wait_until
+from tests.stack_env import stack_env
 from tests.support.test_credit_flow import (  # noqa: F401 - case and shopper are fixtures
     case,
     credits_of,
@@ -42,20 +42,7 @@ pytestmark = [pytest.mark.live, pytest.mark.django_db(transaction=True)]
 def worker_process(log_path: Path) -> subprocess.Popen:
     """``celery -A shopapp worker`` (prefork, one child) in its own session, on this test's database,
     Redis DB and dev store; its Shopify HTTP timeout outlasts the dev store's hold."""
-    db = connection.settings_dict
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "shopapp.settings",
-        "DEBUG": "1",
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-        "DATABASE_POOL": "1",  # as in production
-        "REDIS_URL": settings.REDIS_URL,
-        "SHOPIFY_API_KEY": settings.SHOPIFY_API_KEY,
-        "SHOPIFY_API_SECRET": settings.SHOPIFY_API_SECRET,
-        "SHOPIFY_DEVSTORE_URL": settings.SHOPIFY_DEVSTORE_URL,
-        "SHOPIFY_HTTP_TIMEOUT": str(HOLD_SECONDS * 2),
-        "LOG_LEVEL": "WARNING",
-    }
+    env = stack_env(SHOPIFY_DEVSTORE_URL=settings.SHOPIFY_DEVSTORE_URL, SHOPIFY_HTTP_TIMEOUT=str(HOLD_SECONDS * 2))
     argv = [str(Path(sys.executable).parent / "celery"), "-A", "shopapp", "worker", "--pool", "prefork",
             "--concurrency", "1", "--loglevel", "WARNING"]
     with log_path.open("ab") as log:

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from celery.contrib.testing.worker import start_worker
-from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -21,6 +20,7 @@ from support.actions.followups import sweep_due_followups
 from support.actions.messages import send_bot_reply
 from support.models import FollowUp, FollowUpStatus, Message
 from tests.factories import ConversationFactory, FollowUpFactory
+from tests.stack_env import stack_env
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 # The blocking kind lives in tests/support/followup_worker.py, the worker subprocesses' Celery app (not
@@ -92,19 +92,7 @@ def test_redis_flushed_between_sweep_and_task(redis_client, monkeypatch):
 
 def worker_process(log_path: Path) -> subprocess.Popen:
     """A real Celery worker in its own process (and session), on this test's database and Redis DB."""
-    db = connection.settings_dict
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "shopapp.settings",
-        "DEBUG": "1",
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-        "REDIS_URL": settings.REDIS_URL,
-        "SHOPIFY_API_KEY": settings.SHOPIFY_API_KEY,
-        "SHOPIFY_API_SECRET": settings.SHOPIFY_API_SECRET,
-        "SHOPIFY_DEVSTORE_URL": "",
-        "LOG_LEVEL": "WARNING",
-        "DATABASE_POOL": "1",  # as in production
-    }
+    env = stack_env(SHOPIFY_DEVSTORE_URL="")
     argv = [str(Path(sys.executable).parent / "celery"), "-A", "tests.support.followup_worker", "worker",
             "--pool", "solo", "--loglevel", "WARNING"]
     with log_path.open("ab") as log:
